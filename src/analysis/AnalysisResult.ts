@@ -1,0 +1,48 @@
+import type { AnalysisOptions } from './AnalysisOptions';
+import type { RectPx } from './LumaFrame';
+import type { EventKind, TwitchEvent } from './TwitchEvent';
+
+export const SCHEMA_VERSION = 1;
+
+export interface InputSummary {
+  file: string;
+  frames: number;
+  fps: number;
+  durationS: number;
+  width: number;
+  height: number;
+}
+
+export interface ClipSummary {
+  /** Count of kind 'fasciculation' only. */
+  fasciculations: number;
+  perMinute: number;
+  medianDurationS: number | null;
+  medianAreaPx: number | null;
+  medianAreaMm2: number | null;
+  eventsByKind: Record<EventKind, number>;
+}
+
+/** Where the noise floor came from, and how much quiet time it rests on. */
+export interface NoiseInfo {
+  source: 'baseline' | 'quiet-stretches';
+  quietS: number;
+}
+
+export interface AnalysisResult {
+  schemaVersion: number;
+  tool: { name: 'twitchscope'; version: string };
+  input: InputSummary;
+  settings: AnalysisOptions;
+  /** The image region analysed, original pixels, and whether it was found or given. */
+  roi: RectPx & { source: 'auto' | 'user' | 'file' };
+  noise: NoiseInfo;
+  events: TwitchEvent[];
+  summary: ClipSummary;
+  /** Whole-image motion energy per analysed frame (mean absolute luma difference in the region). */
+  trace: { timesS: number[]; energy: number[] };
+  baseline: null | { input: InputSummary; summary: ClipSummary };
+  /** Clip vs baseline: ratio of fasciculation rates (null without baseline or when baseline rate is 0). */
+  comparison: null | { rateRatio: number | null; perMinuteDifference: number };
+  warnings: string[];
+}
