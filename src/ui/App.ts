@@ -1,0 +1,239 @@
+import type { AnalysisOptions } from '../analysis/AnalysisOptions';
+import type { AnalysisResult } from '../analysis/AnalysisResult';
+import type { AnalysisProgress } from '../analysis/analyzeClip';
+import type { RectPx } from '../analysis/LumaFrame';
+import { toResultCsv, toResultJson } from '../analysis/exportResult';
+import type { AnalysisService } from './AnalysisService';
+import { describeError, isCancellation } from './describeError';
+import { byId, h } from './dom';
+import { downloadText } from './downloadText';
+import { EventOverlay } from './EventOverlay';
+import { renderEventTable } from './EventTable';
+import { exportFileName } from './exportFileName';
+import { FileDrop } from './FileDrop';
+import { loadDemoClips } from './loadDemoClips';
+import { ProgressView } from './ProgressView';
+import { renderLegend } from './renderLegend';
+import { RoiEditor } from './RoiEditor';
+import { ScaleInput } from './ScaleInput';
+import { renderSummary } from './SummaryView';
+import { Timeline } from './Timeline';
+import { VideoPair } from './VideoPair';
+
+/**
+ * The page's controller: wires the inputs to one AnalysisService job at a time and routes its
+ * progress and result to the views. Data flows one way: files -> service -> result -> views.
+ */
+export class App {
+  private readonly clipDrop: FileDrop;
+  private readonly baselineDrop: FileDrop;
+  private readonly videos: VideoPair;
+  private readonly timeline: Timeline;
+  private readonly overlay: EventOverlay;
+  private readonly roi: RoiEditor;
+  private readonly scale: ScaleInput;
+  private readonly progress: ProgressView;
+  private readonly analyzeButton = byId('analyze-button', HTMLButtonElement);
+  private readonly cancelButton = byId('cancel-button', HTMLButtonElement);
+  private readonly demoButton = byId('demo-button', HTMLButtonElement);
+  private readonly exportJson = byId('export-json', HTMLButtonElement);
+  private readonly exportCsv = byId('export-csv', HTMLButtonElement);
+  private readonly errorBox = byId('error', HTMLDivElement);
+  private readonly results = byId('results', HTMLElement);
+  private readonly resultDetails = byId('result-details', HTMLDivElement);
+  private readonly warnings = byId('warnings', HTMLUListElement);
+  private result: AnalysisResult | null = null;
+  private job: AbortController | null = null;
+  private frameTimesJob: Promise<void> = Promise.resolve();
+
+  constructor(private readonly service: AnalysisService) {
+    const clipVideo = byId('clip-video', HTMLVideoElement);
+    this.videos = new VideoPair(clipVideo, byId('baseline-video', HTMLVideoElement), byId('baseline-figure', HTMLElement), byId('play-both', HTMLButtonElement), byId('player-empty', HTMLElement));
+    this.timeline = new Timeline(byId('timeline', HTMLDivElement), clipVideo);
+    this.overlay = new EventOverlay(byId('overlay', HTMLCanvasElement), clipVideo);
+    this.clipDrop = new FileDrop(byId('clip-drop', HTMLDivElement), byId('clip-input', HTMLInputElement), byId('clip-name', HTMLElement), (f) => this.onClip(f));
+    this.baselineDrop = new FileDrop(byId('baseline-drop', HTMLDivElement), byId('baseline-input', HTMLInputElement), byId('baseline-name', HTMLElement), (f) => this.videos.setBaseline(f));
+    this.roi = new RoiEditor(
+      this.overlay,
+      clipVideo,
+      byId('roi-draw', HTMLButtonElement),
+      byId('roi-reset', HTMLButtonElement),
+      {
+        x: byId('roi-x', HTMLInputElement),
+        y: byId('roi-y', HTMLInputElement),
+        width: byId('roi-width', HTMLInputElement),
+        height: byId('roi-height', HTMLInputElement),
+      },
+      (r) => this.onRoi(r),
+    );
+    this.scale = new ScaleInput(byId('depth-input', HTMLInputElement), byId('depth-output', HTMLElement), () => this.regionHeight());
+    this.progress = new ProgressView(byId('progress', HTMLDivElement), byId('progress-bar', HTMLDivElement), byId('progress-fill', HTMLDivElement), byId('progress-text', HTMLElement));
+    renderLegend(byId('legend', HTMLUListElement));
+    clipVideo.addEventListener('loadedmetadata', () => {
+      if (!this.result) this.timeline.setDuration(clipVideo.duration);
+      this.scale.refresh();
+    });
+
+    this.analyzeButton.addEventListener('click', () => void this.analyze());
+    this.cancelButton.addEventListener('click', () => this.job?.abort());
+    this.demoButton.addEventListener('click', () => void this.loadDemo(false));
+    this.exportJson.addEventListener('click', () => this.export('json'));
+    this.exportCsv.addEventListener('click', () => this.export('csv'));
+    this.roi.set(null);
+    this.scale.refresh();
+    this.setBusy(false);
+  }
+
+  /** "Load demo clips": the demo pair into both inputs; `andAnalyze` for the `?demo` URL. */
+  async loadDemo(andAnalyze: boolean): Promise<void> {
+    this.showError(null);
+    this.demoButton.disabled = true;
+    try {
+      const { clip, baseline } = await loadDemoClips(import.meta.env.BASE_URL);
+      this.clipDrop.set(clip);
+      this.baselineDrop.set(baseline);
+      if (andAnalyze) await this.analyze();
+    } catch (err) {
+      this.showError(describeError(err, null));
+    } finally {
+      this.demoButton.disabled = this.job !== null;
+    }
+  }
+
+  private onClip(file: File | null): void {
+    this.job?.abort();
+    this.result = null;
+    this.showError(null);
+    this.timeline.clear();
+    this.overlay.setEvents([]);
+    this.overlay.setRoi(this.roi.current, 'Image region (yours)');
+    this.resultDetails.hidden = true;
+    this.progress.stop('');
+    this.videos.setClip(file);
+    this.setBusy(false);
+    if (file) {
+      // Frame times make the seek slider step frame by frame; without them it steps in time.
+      // Analyze waits for this so the service runs one job at a time.
+      this.frameTimesJob = this.service
+        .listFrameTimes(file)
+        .then(({ timesS }) => {
+          if (this.clipDrop.current === file) this.timeline.setFrameTimes(timesS);
+        })
+        .catch(() => undefined); // the analysis reports a bad file in words
+    }
+  }
+
+  private onRoi(roi: RectPx | null): void {
+    this.overlay.setRoi(roi ?? (this.result ? this.result.roi : null), roi ? 'Image region (yours)' : 'Image region (found)');
+    this.scale.refresh();
+  }
+
+  private regionHeight(): { heightPx: number; what: string } | null {
+    const roi = this.roi.current;
+    if (roi) return { heightPx: roi.height, what: 'high: the image region you drew' };
+    if (this.result) return { heightPx: this.result.roi.height, what: 'high: the image region found in the last analysis' };
+    const video = byId('clip-video', HTMLVideoElement);
+    if (video.videoHeight > 0) {
+      return { heightPx: video.videoHeight, what: 'high: the whole frame; draw the image region for a truer scale' };
+    }
+    return null;
+  }
+
+  async analyze(): Promise<void> {
+    const clip = this.clipDrop.current;
+    if (!clip || this.job) return;
+    const scale = this.scale.value();
+    if ('error' in scale) {
+      this.showError(scale.error);
+      return;
+    }
+    const options: Partial<AnalysisOptions> = { roiPx: this.roi.current, mmPerPx: scale.mmPerPx };
+    const baseline = this.baselineDrop.current;
+    const job = new AbortController();
+    this.job = job;
+    this.result = null;
+    this.showError(null);
+    this.timeline.setTrace([], []);
+    this.timeline.setEvents([]);
+    this.overlay.setEvents([]);
+    this.resultDetails.hidden = true;
+    this.setBusy(true);
+    this.progress.start(baseline ? 'Starting: baseline first, then the clip…' : 'Starting…');
+    try {
+      await this.frameTimesJob;
+      const result = await this.service.analyze(clip, baseline, options, {
+        signal: job.signal,
+        onProgress: (p) => this.onProgress(p, job),
+      });
+      if (this.job !== job) return;
+      this.showResult(result);
+      const n = result.summary.fasciculations;
+      this.progress.finish(`Done: ${n} fasciculation${n === 1 ? '' : 's'} in ${result.input.frames} frames.`);
+    } catch (err) {
+      if (this.job !== job) return;
+      if (isCancellation(err)) this.progress.stop('Analysis cancelled.');
+      else {
+        this.progress.stop('Analysis stopped.');
+        this.showError(describeError(err, err && (err as Error).name === 'RangeError' ? null : clip.name));
+      }
+    } finally {
+      if (this.job === job) {
+        this.job = null;
+        this.setBusy(false);
+      }
+    }
+  }
+
+  private onProgress(p: AnalysisProgress, job: AbortController): void {
+    if (this.job !== job) return;
+    this.progress.update(p);
+    if (p.phase !== 'clip') return;
+    if (p.durationS) this.timeline.setDuration(p.durationS);
+    this.timeline.appendTrace(p.trace.timesS, p.trace.energy);
+    if (p.newEvents.length > 0) {
+      this.timeline.addEvents(p.newEvents);
+      this.overlay.addEvents(p.newEvents);
+    }
+  }
+
+  private showResult(result: AnalysisResult): void {
+    this.result = result;
+    this.timeline.setDuration(result.input.durationS);
+    if (!this.timeline.hasFrameTimes) this.timeline.setFrameTimes(result.trace.timesS);
+    this.timeline.setTrace(result.trace.timesS, result.trace.energy);
+    this.timeline.setEvents(result.events);
+    this.overlay.setEvents(result.events);
+    this.onRoi(this.roi.current);
+    renderSummary(byId('summary', HTMLDListElement), result);
+    renderEventTable(byId('events-table', HTMLTableElement), result.events, (t) => this.timeline.seek(t));
+    this.warnings.replaceChildren(...result.warnings.map((w) => h('li', {}, w)));
+    byId('warnings-box', HTMLElement).hidden = result.warnings.length === 0;
+    this.resultDetails.hidden = false;
+  }
+
+  private export(kind: 'json' | 'csv'): void {
+    if (!this.result) return;
+    if (kind === 'json') downloadText(toResultJson(this.result), exportFileName('json'), 'application/json');
+    else downloadText(toResultCsv(this.result), exportFileName('csv'), 'text/csv');
+  }
+
+  private setBusy(busy: boolean): void {
+    this.results.setAttribute('aria-busy', String(busy));
+    this.analyzeButton.disabled = busy || this.clipDrop.current === null;
+    this.cancelButton.disabled = !busy;
+    this.demoButton.disabled = busy;
+    this.clipDrop.setDisabled(busy);
+    this.baselineDrop.setDisabled(busy);
+    this.roi.setDisabled(busy);
+    this.scale.setDisabled(busy);
+    const complete = !busy && this.result !== null;
+    this.exportJson.disabled = !complete;
+    this.exportCsv.disabled = !complete;
+  }
+
+  private showError(message: string | null): void {
+    // The alert region stays in the page and only its text changes: screen readers announce
+    // changed text in a live region reliably, an element that appears less so.
+    this.errorBox.textContent = message ?? '';
+  }
+}

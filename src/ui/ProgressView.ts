@@ -1,0 +1,73 @@
+import type { AnalysisProgress } from '../analysis/analyzeClip';
+import { estimateTimeLeftS, progressPercent } from './estimateTimeLeftS';
+import { formatDurationWords } from './format';
+
+/**
+ * The progress bar (role=progressbar) and its words: frames done of total and time left. The
+ * words go to an aria-live region at most once a second, so a screen reader is not flooded by
+ * the ~10 progress reports a second the worker sends.
+ */
+export class ProgressView {
+  private phaseStartMs = 0;
+  private phase: AnalysisProgress['phase'] | null = null;
+  private lastAnnounceMs = -Infinity;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly bar: HTMLElement,
+    private readonly fill: HTMLElement,
+    private readonly text: HTMLElement,
+  ) {}
+
+  start(message: string): void {
+    this.phase = null;
+    this.root.hidden = false;
+    this.bar.setAttribute('aria-valuenow', '0');
+    this.bar.removeAttribute('aria-valuetext');
+    this.fill.style.width = '0%';
+    this.announce(message, true);
+  }
+
+  update(p: AnalysisProgress): void {
+    const nowMs = performance.now();
+    if (p.phase !== this.phase) {
+      this.phase = p.phase;
+      this.phaseStartMs = nowMs;
+    }
+    // Frames when the container says how many, else media time over duration.
+    const useFrames = p.framesTotal !== null && p.framesTotal > 0;
+    const done = useFrames ? p.framesDone : p.mediaTimeS;
+    const total = useFrames ? p.framesTotal : p.durationS;
+    const pct = progressPercent(done, total);
+    const leftS = estimateTimeLeftS((nowMs - this.phaseStartMs) / 1000, done, total);
+    const what = p.phase === 'baseline' ? 'Baseline' : 'Clip';
+    const frames = p.framesTotal ? `${p.framesDone} of ${p.framesTotal} frames` : `${p.framesDone} frames`;
+    const left = leftS === null ? '' : `, ${formatDurationWords(leftS)} left`;
+    const message = `${what}: ${frames}${left}`;
+    if (pct !== null) {
+      this.bar.setAttribute('aria-valuenow', pct.toFixed(0));
+      this.fill.style.width = `${pct.toFixed(1)}%`;
+    }
+    this.bar.setAttribute('aria-valuetext', message);
+    this.announce(message, false);
+  }
+
+  finish(message: string): void {
+    this.bar.setAttribute('aria-valuenow', '100');
+    this.bar.setAttribute('aria-valuetext', message);
+    this.fill.style.width = '100%';
+    this.announce(message, true);
+  }
+
+  stop(message: string): void {
+    this.bar.removeAttribute('aria-valuetext');
+    this.announce(message, true);
+  }
+
+  private announce(message: string, force: boolean): void {
+    const nowMs = performance.now();
+    if (!force && nowMs - this.lastAnnounceMs < 1000) return;
+    this.lastAnnounceMs = nowMs;
+    this.text.textContent = message;
+  }
+}
