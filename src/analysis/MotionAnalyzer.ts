@@ -1,0 +1,589 @@
+import type { AnalysisOptions } from './AnalysisOptions';
+import type { NoiseInfo } from './AnalysisResult';
+import { downsampleRegion } from './downsampleRegion';
+import { lucasKanadeDisplacement, type DisplacementEstimator } from './estimateDisplacement';
+import { estimateShift, shiftImage, type GrayImage } from './estimateShift';
+import { findImageRegion } from './findImageRegion';
+import { labelActiveBlocks } from './labelActiveBlocks';
+import type { LumaFrame, RectPx } from './LumaFrame';
+import { BlockHistograms, type NoiseModel } from './NoiseModel';
+import { labelPulsation } from './labelPulsation';
+import { median } from './median';
+import type { EventKind, TwitchEvent } from './TwitchEvent';
+
+export interface AnalyzerInit {
+  width: number;
+  height: number;
+  /** Noise floor learned from a baseline clip; null learns it from this clip's quiet stretches. */
+  noise: NoiseModel | null;
+  mmPerPx: number | null;
+  /** Image region the file declares (DICOM ultrasound regions); the user's option wins over it. */
+  imageRegionPx: RectPx | null;
+  displacement?: DisplacementEstimator;
+}
+
+export interface MotionAnalysisOutput {
+  events: TwitchEvent[];
+  trace: { timesS: number[]; energy: number[] };
+  roi: RectPx & { source: 'auto' | 'user' | 'file' };
+  noise: NoiseInfo;
+  noiseModel: NoiseModel;
+  warnings: string[];
+  medianFrameIntervalS: number;
+  width: number;
+  height: number;
+  mmPerPx: number | null;
+}
+
+/** Seconds of video used to learn a first noise floor before scoring starts (no baseline). */
+const WARMUP_S = 2;
+/** How often the running noise floor is refreshed, s of video. */
+const STATS_REFRESH_S = 1;
+/** Local motion this close in time to whole-field motion belongs to it, s. */
+const GUARD_S = 0.25;
+/** Shortest whole-field event, s: a single-frame jump is a codec keyframe, not a probe movement. */
+const GLOBAL_MIN_S = 0.1;
+/** A frame is whole-field motion when the median block z-score exceeds this. */
+const GLOBAL_MEDIAN_Z = 3;
+/** Smallest noise sigma per block, grey levels: blocks that never change must not divide by ~0. */
+const SIGMA_FLOOR = 0.1;
+/** Mean absolute cell difference below which a frame repeats the previous one (screen recordings). */
+const REPEAT_TOLERANCE = 0.05;
+/** Quiet video below which the noise floor is called unreliable, s. */
+const MIN_QUIET_S = 5;
+/** Share of the image's upper rows taken as skin and fat when telling contraction from probe motion. */
+const SUPERFICIAL_SHARE = 0.15;
+
+interface DistinctFrame {
+  t: number;
+  cells: Float32Array;
+}
+
+/** One scored frame: energies against the lagged reference, after rigid-motion compensation. */
+interface FrameRecord {
+  t: number;
+  lagS: number;
+  intervalS: number;
+  energy: Float32Array;
+}
+
+interface OpenLocal {
+  mask: Uint8Array;
+  blocks: number[];
+  firstT: number;
+  firstLagS: number;
+  lastT: number;
+  peakT: number;
+  peakSumZ: number;
+  maxZ: number;
+  sumW: number;
+  sumWx: number;
+  sumWy: number;
+  nearGlobal: boolean;
+}
+
+interface OpenGlobal {
+  firstT: number;
+  firstLagS: number;
+  lastT: number;
+  peakT: number;
+  peakMedianZ: number;
+  maxZ: number;
+  sumTopZ: number;
+  sumRestZ: number;
+  activeMax: number;
+}
+
+/**
+ * The incremental motion analysis: frame in, state updated, finished events out.
+ *
+ * Per frame: crop to the image region, smooth speckle into 4x4 px cells, skip exact repeats,
+ * difference against the frame one lag earlier after removing the rigid shift between them
+ * (probe movement, breathing sway), average |difference| over blocks, score each block against
+ * its own noise floor (median/MAD), and group active blocks in space and time into events.
+ * Whole-field activity is probe motion or contraction, never a fasciculation.
+ */
+export class MotionAnalyzer {
+  private readonly options: AnalysisOptions;
+  private readonly roi: RectPx & { source: 'auto' | 'user' | 'file' };
+  private roiResolved = false;
+  private readonly cellPx: number;
+  private readonly blockCells: number;
+  private cellCols = 0;
+  private cellRows = 0;
+  private gridCols = 0;
+  private gridRows = 0;
+  private readonly width: number;
+  private readonly height: number;
+  private readonly mmPerPx: number | null;
+  /** Baseline floor; dropped when the baseline's block grid differs from this clip's. */
+  private baselineModel: NoiseModel | null;
+  private readonly displacement: DisplacementEstimator;
+
+  private ring: DistinctFrame[] = [];
+  private warped = new Float32Array(0);
+  private visited = new Uint8Array(0);
+  private z = new Float32Array(0);
+  private hist: BlockHistograms | null = null;
+  private model: NoiseModel | null = null;
+  private lastRefreshT = -Infinity;
+  private warmup: FrameRecord[] | null = [];
+  private lastFrameT = Number.NaN;
+  private intervals: number[] = [];
+
+  private readonly traceT: number[] = [];
+  private readonly traceE: number[] = [];
+  private open: OpenLocal[] = [];
+  private openGlobal: OpenGlobal | null = null;
+  private lastGlobalT = -Infinity;
+  private readonly finished: TwitchEvent[] = [];
+  private nextId = 1;
+
+  constructor(options: AnalysisOptions, init: AnalyzerInit) {
+    this.options = options;
+    this.width = init.width;
+    this.height = init.height;
+    this.mmPerPx = init.mmPerPx;
+    this.displacement = init.displacement ?? lucasKanadeDisplacement();
+    this.cellPx = Math.max(1, Math.floor(options.blockSizePx / 4));
+    this.blockCells = Math.max(1, Math.floor(options.blockSizePx / this.cellPx));
+    const given = options.roiPx ?? init.imageRegionPx;
+    this.roi = given
+      ? { ...clampRect(given, init.width, init.height), source: options.roiPx ? 'user' : 'file' }
+      : { x: 0, y: 0, width: init.width, height: init.height, source: 'auto' };
+    this.baselineModel = init.noise;
+  }
+
+  /** Analyse one frame; returns the events that this frame allowed to be finalised. */
+  push(frame: LumaFrame): TwitchEvent[] {
+    if (frame.width !== this.width || frame.height !== this.height) {
+      throw new RangeError(
+        `Frame size changed from ${this.width}x${this.height} to ${frame.width}x${frame.height} px in the middle of the clip.`,
+      );
+    }
+    if (!this.roiResolved) this.resolveRoi(frame);
+    const t = frame.timestampS;
+    if (Number.isFinite(this.lastFrameT) && t > this.lastFrameT && this.intervals.length < 5000) {
+      this.intervals.push(t - this.lastFrameT);
+    }
+    this.lastFrameT = t;
+
+    const cells = downsampleRegion(frame.data, frame.width, this.roi, this.cellPx, new Float32Array(this.cellCols * this.cellRows));
+    const previous = this.ring[this.ring.length - 1];
+    if (previous && meanAbsDiff(previous.cells, cells) < REPEAT_TOLERANCE) return [];
+    if (previous && t <= previous.t) return []; // out-of-order or duplicate timestamp
+    this.ring.push({ t, cells });
+    const ringS = this.options.maxDurationS + this.options.closeGapS + GUARD_S + 1;
+    while (this.ring.length > 2 && this.ring[0].t < t - ringS) this.ring.shift();
+
+    const ref = this.reference(t);
+    if (!ref) return [];
+    const record = this.measure(ref, cells, t, previous ? t - previous.t : t - ref.t);
+    if (this.warmup) {
+      this.warmup.push(record);
+      if (!this.baselineModel && t - this.warmup[0].t < WARMUP_S) return [];
+      return this.flushWarmup();
+    }
+    return this.score(record);
+  }
+
+  /** Energy trace points from index `from` (for progress batches). */
+  traceSince(from: number): { timesS: number[]; energy: number[] } {
+    return { timesS: this.traceT.slice(from), energy: this.traceE.slice(from) };
+  }
+
+  finish(): MotionAnalysisOutput {
+    if (this.warmup) this.flushWarmup();
+    for (const e of this.open) this.finalizeLocal(e);
+    this.open = [];
+    if (this.openGlobal) this.finalizeGlobal(this.openGlobal);
+    this.openGlobal = null;
+    const siteRadiusPx = Math.max(3 * this.options.blockSizePx, this.mmPerPx ? 6 / this.mmPerPx : 0);
+    const events = labelPulsation(this.finished, siteRadiusPx).sort((a, b) => a.onsetS - b.onsetS);
+    events.forEach((e, i) => (e.id = i + 1));
+
+    const hist = this.hist ?? new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
+    const ownModel = hist.toModel(SIGMA_FLOOR);
+    const quietS = this.baselineModel ? this.baselineModel.quietS : hist.quietS;
+    const warnings: string[] = [];
+    if (quietS < MIN_QUIET_S) {
+      warnings.push(
+        `Only ${quietS.toFixed(1)} s of motion-free video was found to learn the noise level (at least ${MIN_QUIET_S} s is advised), so thresholds may be unreliable. Record longer at rest, or add a baseline clip of relaxed muscle.`,
+      );
+    }
+    const { x, y, width, height, source } = this.roi;
+    return {
+      events,
+      trace: { timesS: this.traceT.slice(), energy: this.traceE.slice() },
+      roi: { x, y, width, height, source },
+      noise: { source: this.baselineModel ? 'baseline' : 'quiet-stretches', quietS: round(quietS, 2) },
+      noiseModel: ownModel,
+      warnings,
+      medianFrameIntervalS: median(this.intervals) ?? 0,
+      width: this.width,
+      height: this.height,
+      mmPerPx: this.mmPerPx,
+    };
+  }
+
+  private resolveRoi(frame: LumaFrame): void {
+    const r = this.roi.source === 'auto' ? findImageRegion(frame.data, frame.width, frame.height) : this.roi;
+    const block = this.cellPx * this.blockCells;
+    this.gridCols = Math.floor(r.width / block);
+    this.gridRows = Math.floor(r.height / block);
+    if (this.gridCols < 2 || this.gridRows < 2) {
+      throw new RangeError(`The image region (${r.width}x${r.height} px) is too small to analyse: it must be at least ${2 * block} px on each side.`);
+    }
+    // Centre the block grid in the region; the leftover strip (< one block) is ignored.
+    this.roi.x = r.x + Math.floor((r.width - this.gridCols * block) / 2);
+    this.roi.y = r.y + Math.floor((r.height - this.gridRows * block) / 2);
+    this.roi.width = this.gridCols * block;
+    this.roi.height = this.gridRows * block;
+    this.cellCols = this.gridCols * this.blockCells;
+    this.cellRows = this.gridRows * this.blockCells;
+    const n = this.gridCols * this.gridRows;
+    this.warped = new Float32Array(this.cellCols * this.cellRows);
+    this.visited = new Uint8Array(n);
+    this.z = new Float32Array(n);
+    this.hist = new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
+    const b = this.baselineModel;
+    if (b && !(b.gridCols === this.gridCols && b.gridRows === this.gridRows && b.blockSizePx === this.options.blockSizePx)) {
+      this.baselineModel = null;
+    }
+    this.model = this.baselineModel;
+    this.roiResolved = true;
+  }
+
+  /** The newest distinct frame at least ~one lag older than t (tolerates timestamp jitter). */
+  private reference(t: number): DistinctFrame | null {
+    const target = t - 0.75 * this.options.diffLagS;
+    for (let i = this.ring.length - 2; i >= 0; i--) if (this.ring[i].t <= target) return this.ring[i];
+    return null;
+  }
+
+  private measure(ref: DistinctFrame, cells: Float32Array, t: number, intervalS: number): FrameRecord {
+    const w = this.cellCols;
+    const h = this.cellRows;
+    const before: GrayImage = { data: ref.cells, width: w, height: h };
+    const after: GrayImage = { data: cells, width: w, height: h };
+    // Rigid shift between the two frames over the whole image (2-cell margin for gradients).
+    const shift = estimateShift(before, after, { x: 2, y: 2, width: w - 4, height: h - 4 });
+    const aligned = shift ? shiftImage(before, shift.dx, shift.dy, this.warped) : ref.cells;
+    const energy = new Float32Array(this.gridCols * this.gridRows);
+    const bc = this.blockCells;
+    let rawSum = 0;
+    for (let y = 0; y < h; y++) {
+      const brow = ((y / bc) | 0) * this.gridCols;
+      for (let x = 0; x < w; x++) {
+        const i = y * w + x;
+        energy[brow + ((x / bc) | 0)] += Math.abs(cells[i] - aligned[i]);
+        rawSum += Math.abs(cells[i] - ref.cells[i]);
+      }
+    }
+    const perBlock = 1 / (bc * bc);
+    for (let b = 0; b < energy.length; b++) energy[b] *= perBlock;
+    this.traceT.push(round(t, 4));
+    this.traceE.push(round(rawSum / (w * h), 4));
+    return { t, lagS: t - ref.t, intervalS, energy };
+  }
+
+  private flushWarmup(): TwitchEvent[] {
+    const buffered = this.warmup ?? [];
+    this.warmup = null;
+    if (!this.model && buffered.length > 0 && this.hist) {
+      // Provisional floor from everything buffered (the median shrugs off a few twitches);
+      // from here on only frames without whole-field motion feed the running floor.
+      const provisional = new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
+      for (const r of buffered) provisional.add(r.energy, r.intervalS);
+      this.model = provisional.toModel(SIGMA_FLOOR);
+    }
+    const out: TwitchEvent[] = [];
+    for (const r of buffered) out.push(...this.score(r));
+    return out;
+  }
+
+  private score(r: FrameRecord): TwitchEvent[] {
+    const model = this.model;
+    const hist = this.hist;
+    if (!model || !hist) return [];
+    const { zThreshold, globalFraction } = this.options;
+    const n = r.energy.length;
+    const z = this.z;
+    let active = 0;
+    for (let b = 0; b < n; b++) {
+      z[b] = (r.energy[b] - model.median[b]) / model.sigma[b];
+      if (z[b] > zThreshold) active++;
+    }
+    const medianZ = median(z) ?? 0;
+    const isGlobal = active > globalFraction * n || medianZ > GLOBAL_MEDIAN_Z;
+
+    if (isGlobal) this.onGlobalFrame(r, medianZ, active);
+    else {
+      hist.add(r.energy, r.intervalS);
+      this.trackLocal(r);
+    }
+    if (!this.baselineModel && r.t - this.lastRefreshT >= STATS_REFRESH_S && hist.samples > 0) {
+      this.model = hist.toModel(SIGMA_FLOOR);
+      this.lastRefreshT = r.t;
+    }
+    return this.closeDue(r.t);
+  }
+
+  private onGlobalFrame(r: FrameRecord, medianZ: number, active: number): void {
+    this.lastGlobalT = r.t;
+    for (const e of this.open) if (e.lastT >= r.t - GUARD_S - r.lagS) e.nearGlobal = true;
+    const topRows = Math.max(1, Math.round(this.gridRows * SUPERFICIAL_SHARE));
+    const topZ = median(this.z.subarray(0, topRows * this.gridCols)) ?? 0;
+    const restZ = median(this.z.subarray(topRows * this.gridCols)) ?? 0;
+    let maxZ = 0;
+    for (const v of this.z) if (v > maxZ) maxZ = v;
+    const g = this.openGlobal;
+    if (g && r.t - g.lastT <= this.options.closeGapS + r.lagS) {
+      g.lastT = r.t;
+      g.sumTopZ += topZ;
+      g.sumRestZ += restZ;
+      g.maxZ = Math.max(g.maxZ, maxZ);
+      g.activeMax = Math.max(g.activeMax, active);
+      if (medianZ > g.peakMedianZ) (g.peakMedianZ = medianZ), (g.peakT = r.t - r.lagS / 2);
+      return;
+    }
+    if (g) this.finalizeGlobal(g);
+    this.openGlobal = {
+      firstT: r.t,
+      firstLagS: r.lagS,
+      lastT: r.t,
+      peakT: r.t - r.lagS / 2,
+      peakMedianZ: medianZ,
+      maxZ,
+      sumTopZ: topZ,
+      sumRestZ: restZ,
+      activeMax: active,
+    };
+  }
+
+  private trackLocal(r: FrameRecord): void {
+    const { zThreshold } = this.options;
+    const cols = this.gridCols;
+    const comps = labelActiveBlocks(this.z, cols, this.gridRows, zThreshold, zThreshold / 2, this.visited);
+    for (const c of comps) {
+      const touching = this.open.filter((e) => c.blocks.some((b) => touchesMask(e.mask, b, cols, this.gridRows)));
+      let e: OpenLocal;
+      if (touching.length === 0) {
+        e = {
+          mask: new Uint8Array(cols * this.gridRows),
+          blocks: [],
+          firstT: r.t,
+          firstLagS: r.lagS,
+          lastT: r.t,
+          peakT: r.t,
+          peakSumZ: -1,
+          maxZ: 0,
+          sumW: 0,
+          sumWx: 0,
+          sumWy: 0,
+          nearGlobal: this.lastGlobalT >= r.t - r.lagS - GUARD_S,
+        };
+        this.open.push(e);
+      } else {
+        e = touching[0];
+        for (const other of touching.slice(1)) mergeInto(e, other);
+        this.open = this.open.filter((o) => !touching.includes(o) || o === e);
+      }
+      for (const b of c.blocks) {
+        if (!e.mask[b]) (e.mask[b] = 1), e.blocks.push(b);
+        const w = this.z[b];
+        e.sumW += w;
+        e.sumWx += w * (b % cols);
+        e.sumWy += w * ((b / cols) | 0);
+      }
+      e.lastT = r.t;
+      e.maxZ = Math.max(e.maxZ, c.maxZ);
+      if (c.sumZ > e.peakSumZ) (e.peakSumZ = c.sumZ), (e.peakT = r.t - r.lagS / 2);
+    }
+  }
+
+  private closeDue(t: number): TwitchEvent[] {
+    const before = this.finished.length;
+    const waitS = this.options.closeGapS + GUARD_S;
+    const stillOpen: OpenLocal[] = [];
+    for (const e of this.open) {
+      if (t - e.lastT > waitS) this.finalizeLocal(e);
+      else stillOpen.push(e);
+    }
+    this.open = stillOpen;
+    const g = this.openGlobal;
+    if (g && t - g.lastT > this.options.closeGapS + g.firstLagS) {
+      this.finalizeGlobal(g);
+      this.openGlobal = null;
+    }
+    return this.finished.slice(before);
+  }
+
+  private finalizeLocal(e: OpenLocal): void {
+    const o = this.options;
+    const onsetS = e.firstT - e.firstLagS;
+    const durationS = e.lastT - onsetS;
+    // Motion within GUARD_S of whole-field motion is part of that movement, not a twitch.
+    if (e.nearGlobal) return;
+    // Shorter than any twitch (0.1-1 s, Mateen et al. 2008): one-frame flicker, codec noise.
+    if (durationS < o.minDurationS) return;
+    const block = this.cellPx * this.blockCells;
+    const areaPx = e.blocks.length * block * block;
+    const areaMm2 = this.mmPerPx ? areaPx * this.mmPerPx ** 2 : null;
+    let kind: EventKind = 'fasciculation';
+    let reason = 'brief local motion at rest';
+    const share = e.blocks.length / (this.gridCols * this.gridRows);
+    if (share > o.maxAreaFraction || (areaMm2 !== null && areaMm2 > o.maxAreaMm2)) {
+      // A motor-unit territory is at most ~11 mm across (Stalberg & Antoni 1980).
+      kind = 'other';
+      reason = 'local motion too large for one motor unit';
+    } else if (durationS > o.maxDurationS) {
+      kind = 'other';
+      reason = 'local motion lasting longer than a twitch';
+    }
+    const box = this.blocksBox(e.blocks);
+    const disp = this.measureDisplacement(box, onsetS, e.lastT);
+    const cx = this.roi.x + (e.sumWx / e.sumW + 0.5) * block;
+    const cy = this.roi.y + (e.sumWy / e.sumW + 0.5) * block;
+    const event: TwitchEvent = {
+      id: this.nextId++,
+      kind,
+      onsetS: round(onsetS, 4),
+      peakS: round(e.peakT, 4),
+      endS: round(e.lastT, 4),
+      durationS: round(durationS, 4),
+      xPx: Math.round(cx),
+      yPx: Math.round(cy),
+      boxPx: box,
+      areaPx,
+      areaMm2: areaMm2 === null ? null : round(areaMm2, 2),
+      score: round(e.maxZ, 2),
+      peakDisplacementPx: disp ? round(disp.magnitude, 3) : null,
+      peakDisplacementMm: disp && this.mmPerPx ? round(disp.magnitude * this.mmPerPx, 4) : null,
+      directionCoherence: disp ? round(disp.coherence, 3) : null,
+      reason,
+    };
+    this.finished.push(event);
+  }
+
+  private finalizeGlobal(g: OpenGlobal): void {
+    const onsetS = g.firstT - g.firstLagS;
+    const durationS = g.lastT - onsetS;
+    if (durationS < GLOBAL_MIN_S) return;
+    // Probe movement shifts skin and fat with the muscle; a voluntary contraction moves the muscle
+    // under a comparatively still subcutis.
+    const contraction = g.sumTopZ < 0.5 * g.sumRestZ;
+    const { x, y, width, height } = this.roi;
+    const areaPx = width * height;
+    this.finished.push({
+      id: this.nextId++,
+      kind: contraction ? 'contraction' : 'probe-motion',
+      onsetS: round(onsetS, 4),
+      peakS: round(g.peakT, 4),
+      endS: round(g.lastT, 4),
+      durationS: round(durationS, 4),
+      xPx: Math.round(x + width / 2),
+      yPx: Math.round(y + height / 2),
+      boxPx: { x, y, width, height },
+      areaPx,
+      areaMm2: this.mmPerPx ? round(areaPx * this.mmPerPx ** 2, 2) : null,
+      score: round(g.maxZ, 2),
+      peakDisplacementPx: null,
+      peakDisplacementMm: null,
+      directionCoherence: null,
+      reason: contraction ? 'whole-muscle motion under still skin and fat' : 'whole-field motion (probe or limb movement)',
+    });
+  }
+
+  /** Bounding box of blocks in original pixels. */
+  private blocksBox(blocks: number[]): RectPx {
+    const block = this.cellPx * this.blockCells;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const b of blocks) {
+      const bx = b % this.gridCols;
+      const by = (b / this.gridCols) | 0;
+      x0 = Math.min(x0, bx);
+      y0 = Math.min(y0, by);
+      x1 = Math.max(x1, bx);
+      y1 = Math.max(y1, by);
+    }
+    return {
+      x: this.roi.x + x0 * block,
+      y: this.roi.y + y0 * block,
+      width: (x1 - x0 + 1) * block,
+      height: (y1 - y0 + 1) * block,
+    };
+  }
+
+  /** Peak displacement in the box from the frame before onset to each frame of the rise. */
+  private measureDisplacement(boxPx: RectPx, onsetS: number, endS: number) {
+    let before: DistinctFrame | null = null;
+    for (const f of this.ring) if (f.t <= onsetS + 1e-6) before = f;
+    if (!before) return null;
+    const c = this.cellPx;
+    const margin = this.blockCells;
+    const box: RectPx = {
+      x: Math.max(0, (boxPx.x - this.roi.x) / c - margin),
+      y: Math.max(0, (boxPx.y - this.roi.y) / c - margin),
+      width: 0,
+      height: 0,
+    };
+    box.width = Math.min(this.cellCols - box.x, boxPx.width / c + 2 * margin);
+    box.height = Math.min(this.cellRows - box.y, boxPx.height / c + 2 * margin);
+    const img = (f: DistinctFrame): GrayImage => ({ data: f.cells, width: this.cellCols, height: this.cellRows });
+    let best: { magnitude: number; dx: number; dy: number; coherence: number } | null = null;
+    // The rise of a twitch (contraction time 40-120 ms) ends well within 0.4 s of onset.
+    for (const f of this.ring) {
+      if (f.t <= before.t || f.t > Math.min(endS, onsetS + 0.4)) continue;
+      const d = this.displacement(img(before), img(f), box);
+      if (d && (!best || d.magnitude > best.magnitude)) best = d;
+    }
+    return best ? { ...best, magnitude: best.magnitude * c } : null;
+  }
+}
+
+function touchesMask(mask: Uint8Array, b: number, cols: number, rows: number): boolean {
+  const x = b % cols;
+  const y = (b / cols) | 0;
+  for (let dy = -1; dy <= 1; dy++) {
+    const ny = y + dy;
+    if (ny < 0 || ny >= rows) continue;
+    for (let dx = -1; dx <= 1; dx++) {
+      const nx = x + dx;
+      if (nx >= 0 && nx < cols && mask[ny * cols + nx]) return true;
+    }
+  }
+  return false;
+}
+
+function mergeInto(into: OpenLocal, other: OpenLocal): void {
+  for (const b of other.blocks) if (!into.mask[b]) (into.mask[b] = 1), into.blocks.push(b);
+  if (other.firstT < into.firstT) (into.firstT = other.firstT), (into.firstLagS = other.firstLagS);
+  into.lastT = Math.max(into.lastT, other.lastT);
+  if (other.peakSumZ > into.peakSumZ) (into.peakSumZ = other.peakSumZ), (into.peakT = other.peakT);
+  into.maxZ = Math.max(into.maxZ, other.maxZ);
+  into.sumW += other.sumW;
+  into.sumWx += other.sumWx;
+  into.sumWy += other.sumWy;
+  into.nearGlobal ||= other.nearGlobal;
+}
+
+function meanAbsDiff(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += Math.abs(a[i] - b[i]);
+  return s / a.length;
+}
+
+function clampRect(r: RectPx, width: number, height: number): RectPx {
+  const x = Math.min(Math.max(0, Math.round(r.x)), width - 1);
+  const y = Math.min(Math.max(0, Math.round(r.y)), height - 1);
+  return { x, y, width: Math.min(Math.round(r.width), width - x), height: Math.min(Math.round(r.height), height - y) };
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

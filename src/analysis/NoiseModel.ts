@@ -1,0 +1,131 @@
+/**
+ * Per-block noise floor of motion energy, learned from frames without motion.
+ *
+ * Robust statistics (median and MAD, Hampel 1974) so that the few frames with a twitch in
+ * them do not raise the floor. Values go into log-spaced histograms (bins 2^(1/20) apart,
+ * ~3.5%), which keeps memory fixed however long the clip: a 1-hour clip costs the same as
+ * a 10-second one (frames are streamed, never held).
+ */
+export interface NoiseModel {
+  /** Grid the model belongs to; a baseline is only reused on the same grid. */
+  gridCols: number;
+  gridRows: number;
+  blockSizePx: number;
+  /** Per block: median energy and robust sigma (1.4826 x MAD), grey levels. */
+  median: Float32Array;
+  sigma: Float32Array;
+  /** Seconds of quiet video the model rests on. */
+  quietS: number;
+}
+
+const LOG_MIN = -7; // 2^-7 ~ 0.008 grey levels: below any real noise
+const LOG_MAX = 8; // 2^8 = 256 grey levels: the full 8-bit range
+const BINS_PER_OCTAVE = 20;
+const BIN_COUNT = (LOG_MAX - LOG_MIN) * BINS_PER_OCTAVE;
+
+/** Gaussian consistency factor: sigma = 1.4826 MAD for normal data. */
+const MAD_TO_SIGMA = 1.4826;
+
+export class BlockHistograms {
+  private readonly counts: Uint32Array;
+  private readonly totals: Uint32Array;
+  quietS = 0;
+
+  constructor(
+    readonly gridCols: number,
+    readonly gridRows: number,
+    readonly blockSizePx: number,
+  ) {
+    this.counts = new Uint32Array(gridCols * gridRows * BIN_COUNT);
+    this.totals = new Uint32Array(gridCols * gridRows);
+  }
+
+  get blockCount(): number {
+    return this.gridCols * this.gridRows;
+  }
+
+  get samples(): number {
+    return this.totals[0] ?? 0;
+  }
+
+  /** Add one frame's energies (one per block) that spanned `intervalS` of quiet video. */
+  add(energy: Float32Array, intervalS: number): void {
+    for (let b = 0; b < this.blockCount; b++) {
+      const bin = binOf(energy[b]);
+      this.counts[b * BIN_COUNT + bin]++;
+      this.totals[b]++;
+    }
+    this.quietS += intervalS;
+  }
+
+  /** Median and robust sigma per block. `sigmaFloor` guards blocks that never change. */
+  toModel(sigmaFloor: number): NoiseModel {
+    const n = this.blockCount;
+    const med = new Float32Array(n);
+    const sigma = new Float32Array(n);
+    const cdf = new Float64Array(BIN_COUNT + 1);
+    for (let b = 0; b < n; b++) {
+      const total = this.totals[b];
+      if (total === 0) {
+        sigma[b] = sigmaFloor;
+        continue;
+      }
+      cdf[0] = 0;
+      for (let k = 0; k < BIN_COUNT; k++) cdf[k + 1] = cdf[k] + this.counts[b * BIN_COUNT + k] / total;
+      const m = quantileFromCdf(cdf, 0.5);
+      // MAD: the half-width d around the median holding half the mass (bisection on the CDF).
+      let lo = 0;
+      let hi = m + 2 ** LOG_MAX;
+      for (let it = 0; it < 30; it++) {
+        const d = (lo + hi) / 2;
+        if (cdfAt(cdf, m + d) - cdfAt(cdf, m - d) >= 0.5) hi = d;
+        else lo = d;
+      }
+      med[b] = m;
+      sigma[b] = Math.max(sigmaFloor, MAD_TO_SIGMA * hi);
+    }
+    return {
+      gridCols: this.gridCols,
+      gridRows: this.gridRows,
+      blockSizePx: this.blockSizePx,
+      median: med,
+      sigma,
+      quietS: this.quietS,
+    };
+  }
+}
+
+function binOf(value: number): number {
+  if (!(value > 0)) return 0;
+  const bin = Math.floor((Math.log2(value) - LOG_MIN) * BINS_PER_OCTAVE);
+  return bin < 0 ? 0 : bin >= BIN_COUNT ? BIN_COUNT - 1 : bin;
+}
+
+/** Lower edge of bin k in grey levels (bin 0 also holds exact zeros). */
+function edgeOf(k: number): number {
+  return k <= 0 ? 0 : 2 ** (LOG_MIN + k / BINS_PER_OCTAVE);
+}
+
+/** CDF at a value, linear inside a bin. */
+function cdfAt(cdf: Float64Array, value: number): number {
+  if (value <= 0) return 0;
+  const pos = (Math.log2(value) - LOG_MIN) * BINS_PER_OCTAVE;
+  if (pos >= BIN_COUNT) return 1;
+  if (pos < 0) return cdf[1] * (value / edgeOf(1));
+  const k = Math.floor(pos);
+  const lo = edgeOf(k);
+  const hi = edgeOf(k + 1);
+  return cdf[k] + (cdf[k + 1] - cdf[k]) * ((value - lo) / (hi - lo));
+}
+
+function quantileFromCdf(cdf: Float64Array, q: number): number {
+  for (let k = 0; k < BIN_COUNT; k++) {
+    if (cdf[k + 1] >= q) {
+      const lo = edgeOf(k);
+      const hi = edgeOf(k + 1);
+      const span = cdf[k + 1] - cdf[k];
+      return span > 0 ? lo + ((q - cdf[k]) / span) * (hi - lo) : lo;
+    }
+  }
+  return edgeOf(BIN_COUNT);
+}

@@ -1,0 +1,20 @@
+import type { ClipSummary } from './AnalysisResult';
+import { median } from './median';
+import { EVENT_KINDS, type EventKind, type TwitchEvent } from './TwitchEvent';
+
+/** Counts and medians over fasciculations only; other kinds are counted by kind. */
+export function summarizeEvents(events: readonly TwitchEvent[], durationS: number): ClipSummary {
+  const byKind = Object.fromEntries(EVENT_KINDS.map((k) => [k, 0])) as Record<EventKind, number>;
+  for (const e of events) byKind[e.kind]++;
+  const fasc = events.filter((e) => e.kind === 'fasciculation');
+  const areasMm2 = fasc.map((e) => e.areaMm2).filter((a): a is number => a !== null);
+  const round = (v: number | null, d: number): number | null => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+  return {
+    fasciculations: fasc.length,
+    perMinute: durationS > 0 ? (round((fasc.length / durationS) * 60, 2) as number) : 0,
+    medianDurationS: round(median(fasc.map((e) => e.durationS)), 3),
+    medianAreaPx: round(median(fasc.map((e) => e.areaPx)), 1),
+    medianAreaMm2: areasMm2.length > 0 ? round(median(areasMm2), 2) : null,
+    eventsByKind: byKind,
+  };
+}

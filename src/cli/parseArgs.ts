@@ -1,0 +1,69 @@
+import type { RectPx } from '../analysis/LumaFrame';
+
+export interface CliArgs {
+  clips: string[];
+  baseline: string | null;
+  out: string | null;
+  csv: string | null;
+  roiPx: RectPx | null;
+  mmPerPx: number | null;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run analyze -- CLIP [CLIP ...] [--baseline BASE] [--out RESULT.json] [--csv RESULT.csv]
+                       [--roi x,y,w,h] [--mm-per-px N]
+
+Finds fasciculations in each CLIP (MP4, MOV, WebM, AVI, DICOM: anything ffmpeg reads) and prints the
+result JSON to stdout, or writes it with --out. With several clips, --out and --csv name a folder and
+one file per clip is written there.
+  --baseline BASE   a clip of the same muscle at rest without twitches: sets the noise floor and
+                    adds its rate for comparison
+  --roi x,y,w,h     the ultrasound image inside the frame, pixels (default: found automatically)
+  --mm-per-px N     physical scale, for areas in mm2 and displacements in mm`;
+
+/** Parse argv (after the script name); throws an Error with a plain message on bad input. */
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { clips: [], baseline: null, out: null, csv: null, roiPx: null, mmPerPx: null, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value.\n\n${USAGE}`);
+      return v;
+    };
+    switch (a) {
+      case '-h':
+      case '--help':
+        args.help = true;
+        break;
+      case '--baseline':
+        args.baseline = value();
+        break;
+      case '--out':
+        args.out = value();
+        break;
+      case '--csv':
+        args.csv = value();
+        break;
+      case '--roi': {
+        const parts = value().split(',').map(Number);
+        if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0)) {
+          throw new Error('--roi takes four whole, non-negative pixel numbers: x,y,width,height (e.g. --roi 210,44,726,577).');
+        }
+        args.roiPx = { x: parts[0], y: parts[1], width: parts[2], height: parts[3] };
+        break;
+      }
+      case '--mm-per-px': {
+        const n = Number(value());
+        if (!(n > 0 && n < 10)) throw new Error('--mm-per-px takes a number above 0 and below 10 (e.g. 0.087).');
+        args.mmPerPx = n;
+        break;
+      }
+      default:
+        if (a.startsWith('-')) throw new Error(`Unknown option ${a}.\n\n${USAGE}`);
+        args.clips.push(a);
+    }
+  }
+  if (!args.help && args.clips.length === 0) throw new Error(`Name at least one clip.\n\n${USAGE}`);
+  return args;
+}
