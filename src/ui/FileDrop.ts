@@ -22,7 +22,8 @@ export class FileDrop {
       e.preventDefault();
       zone.classList.remove('drag-over');
       const dropped = e.dataTransfer?.files?.[0];
-      if (dropped) this.set(dropped);
+      // While a job runs the inputs are locked; a drop must not swap the clip underneath it.
+      if (dropped && !this.input.disabled) this.set(dropped);
     });
   }
 

@@ -119,7 +119,11 @@ export class Timeline {
       class: `timeline-marker kind-${e.kind}`,
       'aria-label': `Event ${e.id} at ${formatS(e.onsetS)} s`,
       title: `${KIND_LABELS[e.kind]}, ${formatS(e.onsetS)}–${formatS(e.endS)} s`,
+      // Machine-readable copies for tests and for anyone scripting the page.
       'data-event-id': String(e.id),
+      'data-kind': e.kind,
+      'data-onset-s': String(e.onsetS),
+      'data-end-s': String(e.endS),
     });
     button.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
     button.addEventListener('click', () => this.seek(e.onsetS));
