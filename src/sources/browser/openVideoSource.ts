@@ -1,0 +1,181 @@
+import {
+  ALL_FORMATS,
+  BlobSource,
+  Input,
+  IsobmffInputFormat,
+  VideoSampleSink,
+  type InputVideoTrack,
+  type VideoSample,
+} from 'mediabunny';
+import { ClipError, type FrameStream } from '../../analysis/FrameStream';
+import type { ClipInfo, LumaFrame } from '../../analysis/LumaFrame';
+import { copyLumaPlane, LumaScratch } from './copyLumaPlane';
+import { describeUnreadableFile } from './describeUnreadableFile';
+
+export type NamedBlob = Blob & { name?: string };
+
+export interface VideoSourceOptions {
+  /** Passed to WebCodecs; 'prefer-software' avoids opaque GPU frames where a GPU decoder exists. */
+  hardwareAcceleration?: HardwareAcceleration;
+}
+
+/** Larger than any scanner or phone video; 8K UHD is 7680x4320. Guards absurd headers. */
+const MAX_SIDE_PX = 8192;
+
+/**
+ * Open an MP4, MOV or WebM clip for frame-exact analysis in a worker.
+ *
+ * mediabunny (MPL-2.0, no dependencies) demuxes lazily from the Blob (8 MiB read cache, the file is
+ * never read whole), and its VideoSampleSink drives a WebCodecs VideoDecoder with a bounded queue
+ * (<= 8 decoded frames, <= 40 packets; mediabunny media-sink.js computeMaxQueueSize), so memory stays
+ * flat however long the clip, and it hands out frames in presentation order with the container's
+ * timestamps. Each frame is reduced to its luma plane and closed at once.
+ */
+export async function openVideoSource(file: NamedBlob, opts: VideoSourceOptions = {}): Promise<FrameStream> {
+  const name = file.name ?? 'clip';
+  if (file.size === 0) {
+    throw new ClipError(`"${name}" is empty (0 bytes). Choose the video file again, or export it again from the scanner.`);
+  }
+  const input = new Input({
+    formats: ALL_FORMATS,
+    // Errors outside a pending read resurface on the next read; never as unhandled rejections.
+    source: new BlobSource(file, { handleUnhandledError: () => undefined }),
+  });
+  try {
+    const track = await primaryVideoTrack(input, file, name);
+    const info = await describeTrack(input, track, name);
+    // close() lets a caller release the file and decoder even if it never starts iterating.
+    const frames = Object.assign(lumaFrames(input, track, name, opts), {
+      close: async (): Promise<void> => input.dispose(),
+    });
+    return { info, frames };
+  } catch (error) {
+    input.dispose();
+    throw error;
+  }
+}
+
+async function primaryVideoTrack(input: Input, file: NamedBlob, name: string): Promise<InputVideoTrack> {
+  let track: InputVideoTrack | null;
+  try {
+    if (!(await input.canRead())) throw new ClipError(await describeUnreadableFile(file, name));
+    track = await input.getPrimaryVideoTrack();
+  } catch (error) {
+    if (error instanceof ClipError) throw error;
+    throw new ClipError(
+      `"${name}" could not be read: the file looks truncated or damaged (${errorText(error)}). ` +
+        'Copy or export it again and try once more.',
+    );
+  }
+  if (!track) {
+    throw new ClipError(`"${name}" has no video track (it may be audio only). Choose the ultrasound video itself.`);
+  }
+  const codec = await track.getCodec();
+  if (!(await track.canDecode())) {
+    if (codec === 'hevc') {
+      throw new ClipError(
+        'This clip is HEVC (H.265), which this browser cannot decode. Export it from the scanner or phone as H.264 MP4 and try again.',
+      );
+    }
+    const what = codec ? `the ${codec.toUpperCase()} video codec` : 'a video codec this app does not know';
+    throw new ClipError(
+      `"${name}" uses ${what}, which this browser cannot decode. Export it as H.264 MP4 (or VP9 WebM) and try again.`,
+    );
+  }
+  return track;
+}
+
+async function describeTrack(input: Input, track: InputVideoTrack, name: string): Promise<ClipInfo> {
+  const width = await track.getCodedWidth();
+  const height = await track.getCodedHeight();
+  if (!(width > 0 && height > 0 && width <= MAX_SIDE_PX && height <= MAX_SIDE_PX)) {
+    throw new ClipError(
+      `"${name}" says its frames are ${width} x ${height} pixels, which cannot be right for a video (largest accepted: ${MAX_SIDE_PX} x ${MAX_SIDE_PX}). The file is probably damaged.`,
+    );
+  }
+  // MP4/MOV keep the whole sample table in the header, so counting frames is cheap and exact there.
+  // WebM would need a scan of every cluster (the whole file), so its count stays null until decoded.
+  const isIsobmff = (await input.getFormat()) instanceof IsobmffInputFormat;
+  let frames: number | null = null;
+  let fps: number | null = null;
+  let durationS: number | null = null;
+  try {
+    const firstS = await track.getFirstTimestamp();
+    if (isIsobmff) {
+      const stats = await track.computePacketStats();
+      frames = stats.packetCount;
+      fps = stats.averagePacketRate || null;
+      durationS = (await track.computeDuration()) - firstS;
+    } else {
+      fps = (await track.computePacketStats(120)).averagePacketRate || null;
+      const endS = await track.getDurationFromMetadata();
+      durationS = endS === null ? null : endS - firstS;
+    }
+  } catch {
+    // Metadata beyond the basics is a nicety for progress bars; decoding reports real damage.
+  }
+  return {
+    file: name,
+    frames,
+    fps,
+    durationS,
+    width,
+    height,
+    codec: await track.getCodecParameterString(),
+    mmPerPx: null,
+    imageRegionPx: null,
+  };
+}
+
+async function* lumaFrames(
+  input: Input,
+  track: InputVideoTrack,
+  name: string,
+  opts: VideoSourceOptions,
+): AsyncGenerator<LumaFrame> {
+  const sink = new VideoSampleSink(track, { hardwareAcceleration: opts.hardwareAcceleration ?? 'no-preference' });
+  const scratch = new LumaScratch();
+  const samples = sink.samples();
+  let count = 0;
+  let lastS = 0;
+  try {
+    while (true) {
+      let frame: LumaFrame;
+      let sample: VideoSample | undefined;
+      try {
+        const next = await samples.next();
+        if (next.done) break;
+        sample = next.value;
+        const { left, top, width, height } = sample.visibleRect;
+        const luma = await copyLumaPlane(sample, { x: left, y: top, width, height }, scratch);
+        frame = { ...luma, timestampS: sample.timestamp };
+      } catch (error) {
+        throw toClipError(error, name, count, lastS);
+      } finally {
+        // Close before handing the luma on: an open frame holds decoder memory and stalls it.
+        sample?.close();
+      }
+      lastS = frame.timestampS;
+      count++;
+      yield frame;
+    }
+  } finally {
+    // Runs on completion, error and early exit (cancel): closes queued frames, then the decoder and file.
+    await samples.return();
+    input.dispose();
+  }
+}
+
+function toClipError(error: unknown, name: string, framesRead: number, lastS: number): Error {
+  if (error instanceof ClipError) return error;
+  if (error instanceof Error && error.name === 'AnalysisCancelledError') return error;
+  const where = framesRead === 0 ? 'before its first frame' : `after ${framesRead} frames (${lastS.toFixed(2)} s)`;
+  return new ClipError(
+    `"${name}" stopped decoding ${where}: the file looks truncated or damaged (${errorText(error)}). ` +
+      'Copy or export it again and try once more.',
+  );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,157 @@
+import type { AnalysisOptions } from '../analysis/AnalysisOptions';
+import type { AnalysisResult } from '../analysis/AnalysisResult';
+import { analyzeClip, type AnalysisProgress } from '../analysis/analyzeClip';
+import type { DisplacementEstimator } from '../analysis/estimateDisplacement';
+import type { FrameStream } from '../analysis/FrameStream';
+import type { LumaFrame } from '../analysis/LumaFrame';
+
+export type NamedBlob = Blob & { name?: string };
+export type OpenSource = (file: NamedBlob) => Promise<FrameStream>;
+
+export interface FrameTimes {
+  width: number;
+  height: number;
+  timesS: number[];
+}
+
+export interface AnalysisApiDeps {
+  /** Optical-flow estimator (OpenCV in the browser), resolved lazily; null keeps the pure-TS default. */
+  displacement?: () => Promise<DisplacementEstimator | null>;
+}
+
+/**
+ * Longest stretch a job runs without giving the worker's event loop a turn, ms. A source that
+ * decodes from memory (DICOM, GIF) only awaits microtasks, so without this a cancel() message
+ * would wait for the whole clip.
+ */
+const YIELD_EVERY_MS = 50;
+
+/**
+ * The one typed object the worker exposes (STYLE 3): sources are injected, so the contract test
+ * drives the same object over a MessageChannel with synthetic frames. One job at a time per
+ * worker; cancel() is checked between frames by analyzeClip and by listFrameTimes.
+ */
+export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps = {}) {
+  let busy = false;
+  let cancelRequested = false;
+
+  const startJob = (): void => {
+    if (busy) throw new Error('The analysis worker is already busy with another clip; cancel it first.');
+    busy = true;
+    cancelRequested = false;
+  };
+
+  const api = {
+    async analyze(
+      clip: NamedBlob,
+      baseline: NamedBlob | null,
+      options: Partial<AnalysisOptions>,
+      onProgress?: (progress: AnalysisProgress) => void,
+    ): Promise<AnalysisResult> {
+      startJob();
+      const opened: FrameStream[] = [];
+      try {
+        const clipStream = yieldingStream(await openSource(clip));
+        opened.push(clipStream);
+        const baselineStream = baseline ? yieldingStream(await openSource(baseline)) : null;
+        if (baselineStream) opened.push(baselineStream);
+        const displacement = (await deps.displacement?.()) ?? undefined;
+        // A proxied callback travels on its own MessageChannel and returns a promise. Waiting for the
+        // last one before returning keeps every progress report ahead of the result; a UI that has
+        // gone away must not fail the job.
+        let delivered: Promise<unknown> = Promise.resolve();
+        const result = await analyzeClip(clipStream, baselineStream, options, {
+          onProgress: onProgress
+            ? (p) => (delivered = Promise.resolve(onProgress(p)).catch(() => undefined))
+            : undefined,
+          shouldStop: () => cancelRequested,
+          displacement,
+        });
+        await delivered;
+        return result;
+      } finally {
+        // A stream the analysis never started (baseline failed to open, or cancel came first)
+        // still holds a demuxer and decoder: end it.
+        await Promise.all(opened.map((s) => closeStream(s)));
+        busy = false;
+      }
+    },
+
+    /** Every frame's presentation time and the frame size, decoded exactly as analyze() would. */
+    async listFrameTimes(file: NamedBlob): Promise<FrameTimes> {
+      startJob();
+      try {
+        const stream = yieldingStream(await openSource(file));
+        const times: FrameTimes = { width: stream.info.width, height: stream.info.height, timesS: [] };
+        for await (const frame of stream.frames) {
+          if (cancelRequested) throw cancelledError();
+          times.width = frame.width;
+          times.height = frame.height;
+          times.timesS.push(frame.timestampS);
+        }
+        return times;
+      } finally {
+        busy = false;
+      }
+    },
+
+    /** Ask the running job to stop at the next frame; it then rejects with AnalysisCancelledError. */
+    cancel(): void {
+      if (busy) cancelRequested = true;
+    },
+  };
+  return api;
+}
+
+export type AnalysisApi = ReturnType<typeof createAnalysisApi>;
+
+function cancelledError(): Error {
+  const error = new Error('The analysis was cancelled.');
+  error.name = 'AnalysisCancelledError';
+  return error;
+}
+
+/** Optional on a source's frames: release the file and decoder even if iteration never began. */
+type Closable = { close?: () => Promise<void> };
+
+/** Same frames, but the event loop gets a macrotask turn at least every YIELD_EVERY_MS. */
+function yieldingStream(stream: FrameStream): FrameStream {
+  const source = stream.frames;
+  let iterator: AsyncIterator<LumaFrame> | null = null;
+  const frames: AsyncIterable<LumaFrame> & Required<Closable> = {
+    async *[Symbol.asyncIterator]() {
+      iterator = source[Symbol.asyncIterator]();
+      let lastTurnMs = Date.now();
+      try {
+        while (true) {
+          const next = await iterator.next();
+          if (next.done) return;
+          yield next.value;
+          if (Date.now() - lastTurnMs >= YIELD_EVERY_MS) {
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            lastTurnMs = Date.now();
+          }
+        }
+      } finally {
+        await frames.close();
+      }
+    },
+    async close() {
+      const it = iterator;
+      iterator = null;
+      await it?.return?.();
+      // A generator that never started cannot run its finally; sources may offer close() for that.
+      await (source as Closable).close?.();
+    },
+  };
+  return { info: stream.info, frames };
+}
+
+/** End a stream whether or not anyone iterated it (generators release resources in finally). */
+async function closeStream(stream: FrameStream): Promise<void> {
+  try {
+    await (stream.frames as Closable).close?.();
+  } catch {
+    // Closing is best effort; the job's own outcome is what the caller needs.
+  }
+}

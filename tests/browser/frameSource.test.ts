@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from './harness';
+
+/**
+ * The worker's frame source in real Chromium against ffprobe, frame by frame: same count,
+ * same presentation times (ffprobe prints 6 decimals; WebCodecs keeps whole microseconds, so
+ * 2 us covers both roundings), same size, and the same luma as ffmpeg's Y plane.
+ * Clips are made here with ffmpeg's testsrc2 so the test needs nothing committed.
+ */
+const TIME_TOLERANCE_S = 2e-6;
+
+const CLIPS: { name: string; args: string[] }[] = [
+  // H.264 with B-frames (x264 default) and a size that is not a multiple of 16 (coded 336x256).
+  { name: 'h264-bframes.mp4', args: ['-f', 'lavfi', '-i', 'testsrc2=size=328x244:rate=30:duration=2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p'] },
+  { name: 'vp9.webm', args: ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2', '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-pix_fmt', 'yuv420p'] },
+  // Variable frame rate: 30 fps for 20 frames, then 12 fps.
+  {
+    name: 'h264-vfr.mp4',
+    args: ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=2', '-vf', "setpts='if(lt(N,20),N/30,20/30+(N-20)/12)/TB'",
+      '-fps_mode', 'vfr', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-video_track_timescale', '90000'],
+  },
+];
+
+let dir = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'twitchscope-frames-'));
+  for (const clip of CLIPS) execFileSync('ffmpeg', ['-v', 'error', '-y', ...clip.args, join(dir, clip.name)]);
+  writeFileSync(join(dir, 'notes.mp4'), 'Patient notes: this is a text file with a video name.\n');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function ffprobeFrames(path: string): { timesS: number[]; width: number; height: number } {
+  const out = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'frame=pts_time:stream=width,height', '-of', 'json', path],
+    { encoding: 'utf8' },
+  );
+  const probe = JSON.parse(out) as { frames: { pts_time: string }[]; streams: { width: number; height: number }[] };
+  return { timesS: probe.frames.map((f) => Number(f.pts_time)), width: probe.streams[0].width, height: probe.streams[0].height };
+}
+
+/**
+ * Sum of every frame's Y plane as ffmpeg decodes it. extractplanes=y hands over the plane as it is;
+ * plain `-pix_fmt gray` would stretch limited-range luma (16-235) to 0-255 (measured: +1.2 %).
+ */
+function ffmpegLumaSums(path: string, width: number, height: number): number[] {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', path, '-fps_mode', 'passthrough', '-vf', 'extractplanes=y', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], { maxBuffer: 1 << 28 });
+  const size = width * height;
+  const sums: number[] = [];
+  for (let off = 0; off + size <= raw.length; off += size) {
+    let s = 0;
+    for (let i = off; i < off + size; i++) s += raw[i];
+    sums.push(s);
+  }
+  return sums;
+}
+
+async function runPage(file: string, mode: 'times' | 'luma'): Promise<{ status: string; value: Record<string, unknown>; errors: string[] }> {
+  const opened = await openPage(browser, `/tests/browser/pages/frameSource.html?mode=${mode}`);
+  try {
+    await opened.page.waitForFunction(() => document.querySelector('output')?.value === 'ready');
+    await opened.page.setInputFiles('#file', file);
+    await opened.page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('output')?.value ?? ''), undefined, { timeout: 60_000 });
+    const status = await opened.page.$eval('#status', (el) => (el as HTMLOutputElement).value);
+    const value = JSON.parse(await opened.page.locator('#result').innerText()) as Record<string, unknown>;
+    return { status, value, errors: opened.errors };
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('frame source in Chromium (worker) vs ffprobe', () => {
+  for (const clip of CLIPS) {
+    it(`${clip.name}: same frame count, timestamps and size`, async () => {
+      const path = join(dir, clip.name);
+      const probe = ffprobeFrames(path);
+      const { status, value, errors } = await runPage(path, 'times');
+      expect(status, JSON.stringify(value)).toBe('done');
+      expect(errors).toEqual([]);
+      const timesS = value.timesS as number[];
+      expect(timesS.length).toBe(probe.timesS.length);
+      const worst = Math.max(...timesS.map((t, i) => Math.abs(t - probe.timesS[i])));
+      expect(worst).toBeLessThanOrEqual(TIME_TOLERANCE_S);
+      expect([value.width, value.height]).toEqual([probe.width, probe.height]);
+    });
+
+    it(`${clip.name}: each frame's luma equals ffmpeg's Y plane`, async () => {
+      const path = join(dir, clip.name);
+      const { width, height } = ffprobeFrames(path);
+      const { status, value } = await runPage(path, 'luma');
+      expect(status, JSON.stringify(value)).toBe('done');
+      expect(value.sums).toEqual(ffmpegLumaSums(path, width, height));
+    });
+  }
+
+  it('a text file named .mp4 ends in a plain-words error', async () => {
+    const { status, value } = await runPage(join(dir, 'notes.mp4'), 'times');
+    expect(status).toBe('error');
+    expect(value.name).toBe('ClipError');
+    expect(value.message).toMatch(/"notes\.mp4" is a text file, not a video/);
+  });
+});

@@ -1,0 +1,120 @@
+import { expose, proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnalysisProgress } from '../../src/analysis/analyzeClip';
+import { ClipError, type FrameStream } from '../../src/analysis/FrameStream';
+import { createAnalysisApi, type AnalysisApi, type NamedBlob } from '../../src/worker-api/createAnalysisApi';
+import type { SyntheticSpec, SyntheticTwitch } from '../helpers/syntheticFrames';
+import { syntheticStream } from './syntheticStream';
+
+/**
+ * The worker API exactly as the app uses it, across a real MessageChannel (structured clone,
+ * comlink proxies and error serialisation included); only the frame source is synthetic.
+ */
+const ports: MessagePort[] = [];
+function connect(openSource: (file: NamedBlob) => Promise<FrameStream>): Remote<AnalysisApi> {
+  const { port1, port2 } = new MessageChannel();
+  ports.push(port1, port2);
+  expose(createAnalysisApi(openSource), port2);
+  return wrap<AnalysisApi>(port1);
+}
+afterEach(() => {
+  for (const p of ports.splice(0)) p.close();
+});
+
+const clipFile = new Blob([new Uint8Array(16)]);
+// Same clip family as the MotionAnalyzer unit tests: 192x160 speckle, one 2.5 px local twitch.
+const CLIP: SyntheticSpec = { width: 192, height: 160, fps: 30, durationS: 4, seed: 7, noiseGrey: 2 };
+const TWITCH: SyntheticTwitch = { onsetS: 2.5, riseS: 0.08, decayS: 0.3, xPx: 120, yPx: 70, radiusPx: 10, amplitudePx: 2.5 };
+const SMALL: SyntheticSpec = { ...CLIP, width: 64, height: 48 };
+
+describe('createAnalysisApi over a MessageChannel', () => {
+  it('streams progress and partial events, then returns the result', async () => {
+    const api = connect(async () => syntheticStream({ ...CLIP, twitches: [TWITCH] }, { frameDelayMs: 1 }));
+    const progress: AnalysisProgress[] = [];
+    const result = await api.analyze(clipFile, null, {}, proxy((p: AnalysisProgress) => void progress.push(p)));
+
+    expect(result.input.frames).toBe(120);
+    expect(result.input.fps).toBeCloseTo(30, 3);
+    expect(progress.length).toBeGreaterThan(0);
+    // framesDone never goes back, and the last report covers every frame.
+    // The worker sends the result only after the main thread has taken every progress report
+    // (they travel on the callback's own channel), so the last report is in before the result.
+    const done = progress.map((p) => p.framesDone);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(120);
+    expect(progress.every((p) => p.phase === 'clip' && p.framesTotal === 120)).toBe(true);
+    // The trace arrives in pieces that add up to the result's trace.
+    expect(progress.flatMap((p) => p.trace.timesS)).toEqual(result.trace.timesS);
+
+    // The one synthetic twitch is found, where and when it happened, and was streamed.
+    const twitches = result.events.filter((e) => e.kind === 'fasciculation');
+    expect(twitches).toHaveLength(1);
+    expect(Math.abs(twitches[0].onsetS - TWITCH.onsetS)).toBeLessThanOrEqual(1 / 30 + 1e-9);
+    expect(Math.hypot(twitches[0].xPx - TWITCH.xPx, twitches[0].yPx - TWITCH.yPx)).toBeLessThan(16);
+    const streamedIds = progress.flatMap((p) => p.newEvents.map((e) => e.id)).sort();
+    expect(streamedIds).toEqual(result.events.map((e) => e.id).sort());
+  });
+
+  it('passes a source error through as an Error with its name and message', async () => {
+    const message = '"broken.mp4" stopped decoding after 3 frames (0.10 s): the file looks truncated or damaged.';
+    const api = connect(async () => {
+      throw new ClipError(message);
+    });
+    const error = await api.analyze(clipFile, null, {}, undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('ClipError');
+    expect((error as Error).message).toBe(message);
+  });
+
+  it('rejects invalid options with a message naming the field', async () => {
+    const api = connect(async () => syntheticStream({ ...SMALL, durationS: 0.2 }));
+    await expect(api.analyze(clipFile, null, { zThreshold: -1 }, undefined)).rejects.toThrow(/zThreshold/);
+  });
+
+  it('cancel() stops the job between frames and releases the source', async () => {
+    let closed = false;
+    let opens = 0;
+    const api = connect(async () =>
+      opens++ === 0
+        ? syntheticStream({ ...SMALL, durationS: 60 }, { frameDelayMs: 2, onClose: () => (closed = true) })
+        : syntheticStream({ ...SMALL, durationS: 20 / 30 }),
+    );
+    let firstProgress!: () => void;
+    const started = new Promise<void>((r) => (firstProgress = r));
+    const job = api.analyze(clipFile, null, {}, proxy(() => firstProgress()));
+    await started;
+    await api.cancel();
+    const error = await job.catch((e: unknown) => e);
+    expect((error as Error).name).toBe('AnalysisCancelledError');
+    expect(closed).toBe(true);
+    // The worker is free again afterwards.
+    const times = await api.listFrameTimes(clipFile);
+    expect(times.timesS).toHaveLength(20);
+  });
+
+  it('refuses a second job while one is running, naming the reason', async () => {
+    const api = connect(async () => syntheticStream({ ...SMALL, durationS: 60 }, { frameDelayMs: 2 }));
+    const first = api.analyze(clipFile, null, {}, undefined);
+    await expect(api.listFrameTimes(clipFile)).rejects.toThrow(/already busy/);
+    await api.cancel();
+    await expect(first).rejects.toMatchObject({ name: 'AnalysisCancelledError' });
+  });
+
+  it('listFrameTimes returns every frame time and the frame size', async () => {
+    const api = connect(async () => syntheticStream({ ...SMALL, fps: 25, durationS: 12 / 25 }));
+    const times = await api.listFrameTimes(clipFile);
+    expect(times.width).toBe(64);
+    expect(times.height).toBe(48);
+    expect(times.timesS).toEqual(Array.from({ length: 12 }, (_, i) => i / 25));
+    api[releaseProxy]();
+  });
+
+  it('cancel() reaches a source that never waits on anything but microtasks', async () => {
+    // A DICOM source decodes from memory: frames arrive without a macrotask between them.
+    const api = connect(async () => syntheticStream({ ...CLIP, durationS: 600 }));
+    const job = api.analyze(clipFile, null, {}, undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    await api.cancel();
+    await expect(job).rejects.toMatchObject({ name: 'AnalysisCancelledError' });
+  });
+});

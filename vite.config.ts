@@ -1,0 +1,119 @@
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const samplesDir = resolve(root, 'samples');
+
+/** Files under samples/ that the app may fetch; the generator script and notes stay out of the build. */
+const SAMPLE_TYPES: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.webm': 'video/webm',
+  '.json': 'application/json',
+  '.dcm': 'application/dicom',
+  '.gif': 'image/gif',
+  '.avi': 'video/x-msvideo',
+  '.png': 'image/png',
+};
+
+/**
+ * samples/ at /samples/: served (with HTTP Range, which `<video>` needs to seek) by `vite` and
+ * `vite preview`, and copied into the build so a static host serves the demo clips too.
+ */
+function samplesPlugin(): Plugin {
+  const serve = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/samples/') || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    const file = resolve(samplesDir, decodeURIComponent(url.pathname.slice('/samples/'.length)));
+    const type = SAMPLE_TYPES[extname(file).toLowerCase()];
+    if (!file.startsWith(samplesDir + sep) || !type || !existsSync(file) || !statSync(file).isFile()) return next();
+    const size = statSync(file).size;
+    res.setHeader('Content-Type', type);
+    res.setHeader('Accept-Ranges', 'bytes');
+    res.setHeader('Cache-Control', 'no-cache');
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    let start = 0;
+    let end = size - 1;
+    if (range) {
+      // RFC 9110 §14.1.2: "a-b", "a-" or the suffix form "-n" (last n bytes).
+      start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1]);
+      end = range[1] !== '' && range[2] !== '' ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start > end || start >= size) {
+        res.statusCode = 416;
+        res.setHeader('Content-Range', `bytes */${size}`);
+        res.end();
+        return;
+      }
+      res.statusCode = 206;
+      res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+    }
+    res.setHeader('Content-Length', String(end - start + 1));
+    if (req.method === 'HEAD' || size === 0) return void res.end();
+    createReadStream(file, { start, end }).pipe(res);
+  };
+  return {
+    name: 'twitchscope-samples',
+    configureServer: (server) => void server.middlewares.use(serve),
+    configurePreviewServer: (server) => void server.middlewares.use(serve),
+    generateBundle() {
+      if (!existsSync(samplesDir)) return;
+      for (const name of readdirSync(samplesDir)) {
+        const path = join(samplesDir, name);
+        if (SAMPLE_TYPES[extname(name).toLowerCase()] && statSync(path).isFile()) {
+          this.emitFile({ type: 'asset', fileName: `samples/${name}`, source: readFileSync(path) });
+        }
+      }
+    },
+  };
+}
+
+/** Test-only pages (tests/browser/pages/*.html) join the build when the browser tests build it. */
+function pageInputs(): Record<string, string> {
+  const inputs: Record<string, string> = { main: resolve(root, 'index.html') };
+  const pagesDir = resolve(root, 'tests/browser/pages');
+  if (process.env.TWITCHSCOPE_TEST_PAGES === '1' && existsSync(pagesDir)) {
+    for (const name of readdirSync(pagesDir).filter((n) => n.endsWith('.html'))) {
+      inputs[`test-${name.slice(0, -5)}`] = join(pagesDir, name);
+    }
+  }
+  return inputs;
+}
+
+export default defineConfig({
+  plugins: [samplesPlugin()],
+  // Module workers; the default 'iife' format fails once the worker has dynamic imports (PLATFORM.md).
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // The polyfill is unneeded in the browsers WebCodecs needs; leaving it out keeps pages free of any
+    // script besides the entry module (CSP script-src 'self').
+    modulePreload: { polyfill: false },
+    rolldownOptions: { input: pageInputs() },
+  },
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          // One Chromium at a time: the machine has 2 cores shared by everyone.
+          fileParallelism: false,
+          globalSetup: ['tests/browser/globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
