@@ -1,0 +1,38 @@
+import type { RectPx } from '../analysis/LumaFrame';
+
+/** One simulated fasciculation. Positions are in the full screen frame's pixels. */
+export interface TrueFasciculation {
+  onsetS: number;
+  peakS: number;
+  endS: number;
+  xPx: number;
+  yPx: number;
+  radiusMm: number;
+  amplitudeMm: number;
+}
+
+/** What a simulated clip contains; written beside each clip as NAME.truth.json. */
+export interface GroundTruth {
+  name: string;
+  fps: number;
+  frames: number;
+  durationS: number;
+  width: number;
+  height: number;
+  mmPerPx: number;
+  imageBoxPx: RectPx;
+  view: 'longitudinal' | 'transverse';
+  fasciculations: TrueFasciculation[];
+  /** Every non-fasciculation motion that was on, with its parameters and times (null when off). */
+  confounders: {
+    breathing: null | { frequencyHz: number; amplitudeMm: number };
+    jolts: null | Array<{ startS: number; peakS: number; endS: number; shiftMm: number; compressionPct: number }>;
+    pulsation: null | { heartRateBpm: number; amplitudeMm: number; xPx: number; yPx: number; vesselRadiusMm: number; axis: 'point' | 'horizontal' };
+    contraction: null | Array<{ startS: number; endS: number; shiftMm: number }>;
+    /** Null when the clip has no electronic noise at all (test clips). */
+    electronicNoise: { snrDb: number | null };
+    clock: boolean;
+    screenRecording: null | { scannerFps: number };
+  };
+  simulator: { anatomySeed: number; eventSeed: number; probeMHz: number; depthMm: number; dynamicRangeDb: number };
+}
