@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * The page seen through its accessible names, so tests drive it as a user (and a screen reader)
+ * would: labels, roles and button names, not CSS classes.
+ */
+export interface MarkerInfo {
+  name: string;
+  kind: string;
+  onsetS: number;
+  endS: number;
+}
+
+export const appPage = {
+  /** Wait until the analysis has ended: results not busy, and either exports enabled or an alert. */
+  async waitForIdle(page: Page, timeoutMs = 120_000): Promise<void> {
+    await page.waitForFunction(
+      () => {
+        const results = document.getElementById('results');
+        const exportJson = document.getElementById('export-json') as HTMLButtonElement | null;
+        const alert = document.querySelector('[role="alert"]');
+        const progress = document.getElementById('progress-text')?.textContent ?? '';
+        return (
+          results?.getAttribute('aria-busy') === 'false' &&
+          (exportJson?.disabled === false || (alert?.textContent ?? '') !== '' || progress.includes('cancelled'))
+        );
+      },
+      null,
+      { timeout: timeoutMs },
+    );
+  },
+
+  async analyze(page: Page): Promise<void> {
+    await page.getByRole('button', { name: 'Analyze', exact: true }).click();
+    await appPage.waitForIdle(page);
+  },
+
+  async markers(page: Page): Promise<MarkerInfo[]> {
+    return page.getByRole('button', { name: /^Event \d+ at \d+\.\d\d s$/ }).evaluateAll((buttons) =>
+      buttons.map((b) => ({
+        name: b.getAttribute('aria-label') ?? '',
+        kind: b.getAttribute('data-kind') ?? '',
+        onsetS: Number(b.getAttribute('data-onset-s')),
+        endS: Number(b.getAttribute('data-end-s')),
+      })),
+    );
+  },
+
+  async alertText(page: Page): Promise<string> {
+    return (await page.getByRole('alert').textContent())?.trim() ?? '';
+  },
+
+  async currentTimeS(page: Page): Promise<number> {
+    return page.locator('#clip-video').evaluate((v) => (v as HTMLVideoElement).currentTime);
+  },
+};
