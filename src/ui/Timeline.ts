@@ -123,7 +123,10 @@ export class Timeline {
       'data-event-id': String(e.id),
       'data-kind': e.kind,
       'data-onset-s': String(e.onsetS),
+      'data-peak-s': String(e.peakS),
       'data-end-s': String(e.endS),
+      'data-x-px': String(e.xPx),
+      'data-y-px': String(e.yPx),
     });
     button.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
     button.addEventListener('click', () => this.seek(e.onsetS));

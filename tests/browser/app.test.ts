@@ -6,21 +6,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analysis/AnalysisResult';
 import type { GroundTruth } from '../../src/simulation/GroundTruth';
-import { appPage, type MarkerInfo } from './appPage';
+import { scoreDetections } from '../../src/analysis/scoreDetections';
+import { appPage } from './appPage';
 import { launchChromium, openPage, type OpenedPage } from './harness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CLIP = resolve(root, 'samples/demo-twitching.mp4');
 const BASELINE = resolve(root, 'samples/demo-baseline.mp4');
 const truth = (): GroundTruth => JSON.parse(readFileSync(resolve(root, 'samples/demo-twitching.truth.json'), 'utf8')) as GroundTruth;
-
-/** Issue 2: every true fasciculation has a marker within this many seconds of [onsetS, endS]. */
-const TOLERANCE_S = 0.15;
-
-/** A true twitch is found when a fasciculation marker's span overlaps its span widened by the tolerance. */
-function matches(m: MarkerInfo, t: { onsetS: number; endS: number }): boolean {
-  return m.kind === 'fasciculation' && m.onsetS <= t.endS + TOLERANCE_S && m.endS >= t.onsetS - TOLERANCE_S;
-}
 
 /** Only the page's own origin, and in-page blob:/data: URLs, may ever be requested. */
 function offDevice(requests: string[]): string[] {
@@ -75,7 +68,10 @@ describe('the page, end to end in Chromium (issue 2)', () => {
     expect(await appPage.alertText(page)).toBe('');
 
     const markers = await appPage.markers(page);
-    const missed = truth().fasciculations.filter((t) => !markers.some((m) => matches(m, t)));
+    // The project's matching rule (scoreDetections): a fasciculation marker's peak within 0.15 s
+    // of a true twitch's [onsetS, endS], one to one.
+    const score = scoreDetections(truth().fasciculations, markers, truth().mmPerPx);
+    const missed = truth().fasciculations.filter((_, i) => !score.matches.some((m) => m.truthIndex === i));
     expect(missed, `true twitches without a marker; markers: ${JSON.stringify(markers)}`).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { markersWhileBusy: number }).markersWhileBusy)).toBeGreaterThan(0);
 

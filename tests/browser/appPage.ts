@@ -8,7 +8,10 @@ export interface MarkerInfo {
   name: string;
   kind: string;
   onsetS: number;
+  peakS: number;
   endS: number;
+  xPx: number;
+  yPx: number;
 }
 
 export const appPage = {
@@ -41,7 +44,10 @@ export const appPage = {
         name: b.getAttribute('aria-label') ?? '',
         kind: b.getAttribute('data-kind') ?? '',
         onsetS: Number(b.getAttribute('data-onset-s')),
+        peakS: Number(b.getAttribute('data-peak-s')),
         endS: Number(b.getAttribute('data-end-s')),
+        xPx: Number(b.getAttribute('data-x-px')),
+        yPx: Number(b.getAttribute('data-y-px')),
       })),
     );
   },
