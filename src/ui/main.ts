@@ -7,5 +7,9 @@ import { App } from './App';
  */
 const client = new AnalysisClient();
 const app = new App(client);
-window.addEventListener('pagehide', () => client.dispose());
+// A page kept in the back-forward cache comes back and must still work, so only end the worker
+// when the page is really going away.
+window.addEventListener('pagehide', (e) => {
+  if (!e.persisted) client.dispose();
+});
 if (new URLSearchParams(window.location.search).has('demo')) void app.loadDemo(true);
