@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -33,6 +33,18 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'twitchscope-frames-'));
   for (const clip of CLIPS) execFileSync('ffmpeg', ['-v', 'error', '-y', ...clip.args, join(dir, clip.name)]);
   writeFileSync(join(dir, 'notes.mp4'), 'Patient notes: this is a text file with a video name.\n');
+  // Hostile inputs: HEVC (iPhone default), cut-off files with the index at the end (ffmpeg's
+  // default) and at the start (faststart), and random bytes.
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=1', '-c:v', 'libx265', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', '-pix_fmt', 'yuv420p', join(dir, 'iphone-hevc.mp4')]);
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=2', '-c:v', 'libx264', '-movflags', '+faststart', '-pix_fmt', 'yuv420p', join(dir, 'faststart.mp4')]);
+  const whole = readFileSync(join(dir, 'h264-bframes.mp4'));
+  writeFileSync(join(dir, 'cut-index-at-end.mp4'), whole.subarray(0, Math.floor(whole.length * 0.6)));
+  const fast = readFileSync(join(dir, 'faststart.mp4'));
+  writeFileSync(join(dir, 'cut-faststart.mp4'), fast.subarray(0, Math.floor(fast.length * 0.5)));
+  const webm = readFileSync(join(dir, 'vp9.webm'));
+  writeFileSync(join(dir, 'cut.webm'), webm.subarray(0, Math.floor(webm.length * 0.5)));
+  let seed = 12345;
+  writeFileSync(join(dir, 'random.mp4'), Uint8Array.from({ length: 100_000 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24)));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -110,4 +122,21 @@ describe('frame source in Chromium (worker) vs ffprobe', () => {
     expect(value.name).toBe('ClipError');
     expect(value.message).toMatch(/"notes\.mp4" is a text file, not a video/);
   });
+
+  const HOSTILE: [string, RegExp][] = [
+    ['iphone-hevc.mp4', /^This clip is HEVC \(H\.265\), which this browser cannot decode\. Export it from the scanner or phone as H\.264 MP4 and try again\.$/],
+    ['cut-index-at-end.mp4', /^"cut-index-at-end\.mp4" is cut short: the file ends after \d+ kB, but its own header says it runs to \d+ kB\./],
+    ['cut-faststart.mp4', /^"cut-faststart\.mp4" is cut short: the file ends after \d+ kB, but its own header says it runs to \d+ kB\./],
+    ['cut.webm', /^"cut\.webm" is cut short: the file ends after \d+ kB, but its own header says it runs to \d+ kB\./],
+    ['random.mp4', /^"random\.mp4" is not a video file this app can read/],
+  ];
+  for (const [name, message] of HOSTILE) {
+    it(`${name} ends in a specific plain-words error`, async () => {
+      const { status, value, errors } = await runPage(join(dir, name), 'times');
+      expect(status, JSON.stringify(value)).toBe('error');
+      expect(value.name).toBe('ClipError');
+      expect(value.message).toMatch(message);
+      expect(errors).toEqual([]);
+    });
+  }
 });

@@ -11,6 +11,7 @@ import { ClipError, type FrameStream } from '../../analysis/FrameStream';
 import type { ClipInfo, LumaFrame } from '../../analysis/LumaFrame';
 import { copyLumaPlane, LumaScratch } from './copyLumaPlane';
 import { describeUnreadableFile } from './describeUnreadableFile';
+import { findTruncation } from './findTruncation';
 
 export type NamedBlob = Blob & { name?: string };
 
@@ -35,6 +36,13 @@ export async function openVideoSource(file: NamedBlob, opts: VideoSourceOptions 
   const name = file.name ?? 'clip';
   if (file.size === 0) {
     throw new ClipError(`"${name}" is empty (0 bytes). Choose the video file again, or export it again from the scanner.`);
+  }
+  const truncation = await findTruncation(file);
+  if (truncation) {
+    throw new ClipError(
+      `"${name}" is cut short: the file ends after ${formatBytes(truncation.actualBytes)}, but its own header says it ` +
+        `runs to ${formatBytes(truncation.expectedBytes)}. The copy is incomplete; copy or export it again.`,
+    );
   }
   const input = new Input({
     formats: ALL_FORMATS,
@@ -68,7 +76,12 @@ async function primaryVideoTrack(input: Input, file: NamedBlob, name: string): P
     );
   }
   if (!track) {
-    throw new ClipError(`"${name}" has no video track (it may be audio only). Choose the ultrasound video itself.`);
+    const tracks = await input.getTracks().catch(() => []);
+    throw new ClipError(
+      tracks.length > 0
+        ? `"${name}" has no video track (it holds only audio or subtitles). Choose the ultrasound video itself.`
+        : `"${name}" holds no playable tracks: the file looks damaged or incomplete. Copy or export it again.`,
+    );
   }
   const codec = await track.getCodec();
   if (!(await track.canDecode())) {
@@ -178,4 +191,10 @@ function toClipError(error: unknown, name: string, framesRead: number, lastS: nu
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
 }
