@@ -67,7 +67,7 @@ export class App {
       (r) => this.onRoi(r),
     );
     this.scale = new ScaleInput(byId('depth-input', HTMLInputElement), byId('depth-output', HTMLElement), () => this.regionHeight());
-    this.progress = new ProgressView(byId('progress', HTMLDivElement), byId('progress-bar', HTMLDivElement), byId('progress-fill', HTMLDivElement), byId('progress-text', HTMLElement));
+    this.progress = new ProgressView(byId('progress', HTMLDivElement), byId('progress-bar', HTMLDivElement), byId('progress-fill', HTMLDivElement), byId('progress-text', HTMLElement), byId('progress-live', HTMLElement));
     renderLegend(byId('legend', HTMLUListElement));
     clipVideo.addEventListener('loadedmetadata', () => {
       if (!this.result) this.timeline.setDuration(clipVideo.duration);

@@ -2,10 +2,14 @@ import type { AnalysisProgress } from '../analysis/analyzeClip';
 import { estimateTimeLeftS, progressPercent } from './estimateTimeLeftS';
 import { formatDurationWords } from './format';
 
+/** Shortest time between two progress announcements to a screen reader, ms. */
+const ANNOUNCE_EVERY_MS = 3000;
+
 /**
  * The progress bar (role=progressbar) and its words: frames done of total and time left. The
- * words go to an aria-live region at most once a second, so a screen reader is not flooded by
- * the ~10 progress reports a second the worker sends.
+ * visible words follow every report; a polite aria-live region repeats them at most every few
+ * seconds (and at start and end), so a screen reader is not flooded by the ~10 reports a second
+ * the worker sends.
  */
 export class ProgressView {
   private phaseStartMs = 0;
@@ -17,6 +21,7 @@ export class ProgressView {
     private readonly bar: HTMLElement,
     private readonly fill: HTMLElement,
     private readonly text: HTMLElement,
+    private readonly live: HTMLElement,
   ) {}
 
   start(message: string): void {
@@ -65,9 +70,10 @@ export class ProgressView {
   }
 
   private announce(message: string, force: boolean): void {
-    const nowMs = performance.now();
-    if (!force && nowMs - this.lastAnnounceMs < 1000) return;
-    this.lastAnnounceMs = nowMs;
     this.text.textContent = message;
+    const nowMs = performance.now();
+    if (!force && nowMs - this.lastAnnounceMs < ANNOUNCE_EVERY_MS) return;
+    this.lastAnnounceMs = nowMs;
+    this.live.textContent = message;
   }
 }
