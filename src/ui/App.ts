@@ -224,7 +224,8 @@ export class App {
     this.demoButton.disabled = busy;
     this.clipDrop.setDisabled(busy);
     this.baselineDrop.setDisabled(busy);
-    this.roi.setDisabled(busy);
+    // A region is drawn on the clip's picture, so there must be one.
+    this.roi.setDisabled(busy || this.clipDrop.current === null);
     this.scale.setDisabled(busy);
     const complete = !busy && this.result !== null;
     this.exportJson.disabled = !complete;
