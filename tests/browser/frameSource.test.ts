@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from './harness';
@@ -25,6 +25,10 @@ const CLIPS: { name: string; args: string[] }[] = [
       '-fps_mode', 'vfr', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-video_track_timescale', '90000'],
   },
 ];
+
+/** Real scanner exports (Telemed, 1148x624 H.264, 61 fps), read in place; absent on a fresh clone. */
+const REAL_DIR = resolve('../shared/data/real');
+const REAL_CLIPS = existsSync(REAL_DIR) ? readdirSync(REAL_DIR).filter((n) => n.endsWith('.mp4')) : [];
 
 let dir = '';
 let browser: Browser;
@@ -67,7 +71,7 @@ function ffprobeFrames(path: string): { timesS: number[]; width: number; height:
  * plain `-pix_fmt gray` would stretch limited-range luma (16-235) to 0-255 (measured: +1.2 %).
  */
 function ffmpegLumaSums(path: string, width: number, height: number): number[] {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', path, '-fps_mode', 'passthrough', '-vf', 'extractplanes=y', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], { maxBuffer: 1 << 28 });
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', path, '-fps_mode', 'passthrough', '-vf', 'extractplanes=y', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], { maxBuffer: 1 << 30 });
   const size = width * height;
   const sums: number[] = [];
   for (let off = 0; off + size <= raw.length; off += size) {
@@ -137,6 +141,23 @@ describe('frame source in Chromium (worker) vs ffprobe', () => {
       expect(value.name).toBe('ClipError');
       expect(value.message).toMatch(message);
       expect(errors).toEqual([]);
+    });
+  }
+
+  if (REAL_CLIPS.length === 0) {
+    it.skip('real scanner clips: ../shared/data/real is absent, so they are not checked', () => undefined);
+  }
+  for (const name of REAL_CLIPS) {
+    it(`real clip ${name}: same frame count, timestamps and luma as ffmpeg`, async () => {
+      const path = join(REAL_DIR, name);
+      const probe = ffprobeFrames(path);
+      const times = await runPage(path, 'times');
+      expect(times.status, JSON.stringify(times.value)).toBe('done');
+      const timesS = times.value.timesS as number[];
+      expect(timesS.length).toBe(probe.timesS.length);
+      expect(Math.max(...timesS.map((t, i) => Math.abs(t - probe.timesS[i])))).toBeLessThanOrEqual(TIME_TOLERANCE_S);
+      const luma = await runPage(path, 'luma');
+      expect(luma.value.sums).toEqual(ffmpegLumaSums(path, probe.width, probe.height));
     });
   }
 });
