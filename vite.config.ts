@@ -29,7 +29,13 @@ function samplesPlugin(): Plugin {
     if (!url.pathname.startsWith('/samples/') || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     const file = resolve(samplesDir, decodeURIComponent(url.pathname.slice('/samples/'.length)));
     const type = SAMPLE_TYPES[extname(file).toLowerCase()];
-    if (!file.startsWith(samplesDir + sep) || !type || !existsSync(file) || !statSync(file).isFile()) return next();
+    if (!file.startsWith(samplesDir + sep) || !type || !existsSync(file) || !statSync(file).isFile()) {
+      // A plain 404, not the app's index.html (the SPA fallback), which a video reader would misread.
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain');
+      res.end(`samples/ has no file named ${url.pathname.slice('/samples/'.length)}.`);
+      return;
+    }
     const size = statSync(file).size;
     res.setHeader('Content-Type', type);
     res.setHeader('Accept-Ranges', 'bytes');
