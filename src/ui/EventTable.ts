@@ -5,7 +5,7 @@ import { KIND_COLORS, KIND_LABELS } from './kindColors';
 
 const COLUMNS = [
   '#', 'Kind', 'Onset (s)', 'Peak (s)', 'End (s)', 'Duration (s)', 'x (px)', 'y (px)',
-  'Area (px)', 'Area (mm²)', 'Score (z)', 'Peak displacement', 'Direction coherence',
+  'Area (px)', 'Area (mm²)', 'Score (z)', 'Peak displacement', 'Direction coherence', 'Why this kind',
 ] as const;
 
 /**
@@ -35,7 +35,6 @@ export function renderEventTable(
     const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
     swatch.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
     kindCell.append(swatch, KIND_LABELS[e.kind]);
-    if (e.reason) kindCell.title = e.reason;
     row.append(
       idCell,
       kindCell,
@@ -52,6 +51,7 @@ export function renderEventTable(
         displacement(e),
         formatNumber(e.directionCoherence, 2),
       ].map((text) => h('td', { class: 'num' }, text)),
+      h('td', { class: 'reason' }, e.reason),
     );
     row.addEventListener('click', () => onSeek(e.onsetS));
     body.append(row);
