@@ -3,7 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { analyzeClip } from '../analysis/analyzeClip';
 import { toResultCsv, toResultJson } from '../analysis/exportResult';
+import { opencvDisplacement } from '../cv/opencvDisplacement';
 import { openNodeSource } from '../sources/node/openNodeSource';
+import { loadOpenCv } from './loadOpenCv';
 import { parseArgs, USAGE } from './parseArgs';
 
 /** `npm run analyze -- CLIP ...`: the same analysis core as the app, over files, in Node. */
@@ -15,11 +17,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const many = args.clips.length > 1;
   if (many) for (const dir of [args.out, args.csv]) if (dir) mkdirSync(dir, { recursive: true });
+  // OpenCV's dense flow measures each event's displacement; without it the pure estimator does.
+  const opencv = await loadOpenCv();
+  const displacement = opencv ? opencvDisplacement(opencv.cv) : undefined;
   let failures = 0;
   for (const clip of args.clips) {
     try {
       const baseline = args.baseline ? await openNodeSource(args.baseline) : null;
-      const result = await analyzeClip(await openNodeSource(clip), baseline, { roiPx: args.roiPx, mmPerPx: args.mmPerPx });
+      const result = await analyzeClip(await openNodeSource(clip), baseline, { roiPx: args.roiPx, mmPerPx: args.mmPerPx }, { displacement });
       const stem = basename(clip, extname(clip));
       const json = toResultJson(result);
       if (args.out) writeFileSync(many ? join(args.out, `${stem}.json`) : args.out, json);
