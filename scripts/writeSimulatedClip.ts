@@ -9,6 +9,8 @@ export interface WriteOptions {
   codec: SimCodec;
   /** Constant-quality factor: x264 18-23 is "visually lossless" to typical; VP9 uses its own scale (~30-36). */
   crf?: number;
+  /** x264 speed preset: 'medium' for the committed samples (smaller files), 'veryfast' for the benchmark. */
+  preset?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export async function writeSimulatedClip(clip: SimulatedClip, videoPath: string,
   const { widthPx: w, heightPx: h, spec } = clip;
   const codecArgs =
     options.codec === 'h264'
-      ? ['-c:v', 'libx264', '-preset', 'medium', '-crf', String(options.crf ?? 20), '-pix_fmt', 'yuv420p', '-movflags', '+faststart']
+      ? ['-c:v', 'libx264', '-preset', options.preset ?? 'medium', '-crf', String(options.crf ?? 20), '-pix_fmt', 'yuv420p', '-movflags', '+faststart']
       : ['-c:v', 'libvpx-vp9', '-crf', String(options.crf ?? 33), '-b:v', '0', '-deadline', 'good', '-cpu-used', '4', '-row-mt', '1', '-pix_fmt', 'yuv420p'];
   const args = ['-y', '-hide_banner', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', `${w}x${h}`, '-framerate', String(spec.fps), '-i', '-', ...codecArgs, '-threads', '2', videoPath];
   const ffmpeg = spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'pipe'] });

@@ -36,7 +36,7 @@ export interface CalfAnatomy {
   /** In-plane fibre direction (radians, x towards z) or null when fibres run out of plane. */
   fibreAngleAt(xMm: number, zMm: number): number | null;
   vessel: Vessel;
-  /** Echogenicity (mean backscattered power, arbitrary units; muscle background about 0.012, aponeurosis about 3.5). */
+  /** Echogenicity (mean backscattered power, arbitrary units; muscle background about 0.004, aponeurosis about 5-6). */
   echogenicity(xMm: number, zMm: number): number;
   /** Extra point-like reflectors (transverse perimysial dots) to splat onto a grid. */
   dots: ReadonlyArray<{ xMm: number; zMm: number; sigmaMm: number; power: number }>;
@@ -82,7 +82,7 @@ export function createCalfAnatomy(view: ScanView, widthMm: number, depthMm: numb
   const vessel: Vessel = {
     xMm: rng.uniform(0.3, 0.7) * widthMm,
     zMm: Math.min(vesselZ, depthMm * 0.8),
-    radiusMm: rng.uniform(0.8, 1.3),
+    radiusMm: rng.uniform(0.7, 1.1),
     axis: view === 'transverse' ? 'point' : 'horizontal',
     slope: view === 'transverse' ? 0 : rng.uniform(-0.1, 0.1),
     halfLengthMm: view === 'transverse' ? 0 : rng.uniform(3, 7),
@@ -122,11 +122,11 @@ export function createCalfAnatomy(view: ScanView, widthMm: number, depthMm: numb
     const patch = 0.6 + 0.8 * valueNoise2(x / 6, z / 6, noiseSeed + 11);
     const vd = vesselDistance(x, z);
     if (vd < vessel.radiusMm) return 0.004; // blood: nearly anechoic at these frequencies
-    const wall = 1.4 * line(vd - vessel.radiusMm - 0.15, 0.15);
-    if (z < skinMm) return 0.5 + 1.2 * line(z - 0.2, 0.15);
+    const wall = 0.8 * line(vd - vessel.radiusMm - 0.15, 0.15);
+    if (z < skinMm) return 0.3 + 2 * line(z - 0.2, 0.15);
     const fatBottom = fatBottomMm(x);
     if (z < fatBottom) {
-      let e = 0.04 * patch;
+      let e = 0.02 * patch;
       for (const sp of septa) {
         const zc = skinMm + sp.frac * (fatBottom - skinMm) + sp.slope * (x - midX) + 0.4 * Math.sin((2 * Math.PI * x) / sp.waveMm + sp.phase);
         e += sp.power * line(z - zc, 0.15);
@@ -134,31 +134,31 @@ export function createCalfAnatomy(view: ScanView, widthMm: number, depthMm: numb
       return e + wall;
     }
     const top = muscleTopMm(x);
-    if (z < top) return 3.2 * (0.85 + 0.15 * patch) + wall;
+    if (z < top) return 5 * (0.85 + 0.15 * patch) + wall;
     const deep = deepAponeurosisMm(x);
-    if (z >= deep.topMm && z <= deep.bottomMm) return 3.6 * (0.85 + 0.15 * patch) + wall;
+    if (z >= deep.topMm && z <= deep.bottomMm) return 6 * (0.85 + 0.15 * patch) + wall;
     // Bright aponeuroses blur into the muscle next to them.
-    const edge = 0.5 * line(z - top, 0.25) + 0.5 * line(z - deep.topMm, 0.25) + 0.5 * line(z - deep.bottomMm, 0.3);
+    const edge = 0.3 * line(z - top, 0.25) + 0.3 * line(z - deep.topMm, 0.25) + 0.3 * line(z - deep.bottomMm, 0.3);
     if (z < deep.topMm) {
-      const fas = view === 'longitudinal' ? 1.6 * fascicles(x, z, mgAngle, mgSpacingMm, 101) : 0;
-      return 0.012 * patch + fas + edge + wall;
+      const fas = view === 'longitudinal' ? 0.8 * fascicles(x, z, mgAngle, mgSpacingMm, 101) : 0;
+      return 0.004 * patch + fas + edge + wall;
     }
-    const fas = view === 'longitudinal' ? 0.9 * fascicles(x, z, soleusAngle, soleusSpacingMm, 202) : 0;
-    return 0.015 * patch + fas + edge + wall;
+    const fas = view === 'longitudinal' ? 0.4 * fascicles(x, z, soleusAngle, soleusSpacingMm, 202) : 0;
+    return 0.005 * patch + fas + edge + wall;
   };
 
   // Transverse view: fascicles cut across show as perimysial dots (about 1.5 per mm2 in MG).
   const dots: { xMm: number; zMm: number; sigmaMm: number; power: number }[] = [];
   if (view === 'transverse') {
     const margin = 8;
-    const count = Math.round((widthMm + 2 * margin) * depthMm * 0.9);
+    const count = Math.round((widthMm + 2 * margin) * depthMm * 0.6);
     for (let i = 0; i < count; i++) {
       const x = rng.uniform(-margin, widthMm + margin);
       const z = rng.uniform(0, depthMm + margin);
       const m = muscleAt(x, z);
       if (!m) continue;
       const long = rng.next() < 0.25; // some septa are cut obliquely: short streaks
-      dots.push({ xMm: x, zMm: z, sigmaMm: long ? rng.uniform(0.25, 0.5) : rng.uniform(0.1, 0.2), power: (m === 'MG' ? 1.6 : 1.0) * rng.uniform(0.2, 1) });
+      dots.push({ xMm: x, zMm: z, sigmaMm: long ? rng.uniform(0.25, 0.5) : rng.uniform(0.1, 0.2), power: (m === 'MG' ? 0.5 : 0.3) * rng.uniform(0.1, 1) });
     }
   }
 

@@ -59,7 +59,7 @@ export function drawStaticScreen(spec: ClipSpec, layout: ScreenLayout): Uint8Arr
     if (mm % 10 === 0) drawText(screen, W, scaleX + 8, Math.max(box.y, y - 3 * s), String(mm), TEXT, s);
   }
   const panelX = box.x + box.width + Math.round(0.07 * W);
-  const lines = ['[B]', `DE ${spec.depthMm} MM`, `DR ${Math.round(spec.dynamicRangeDb + 30)} DB`, `GN ${50 + Math.round(spec.gainDb)} %`, `FRQ ${spec.probeMHz.toFixed(1)} MHZ`, 'FRMAVG 0', 'ZOOM 100 %'];
+  const lines = ['[B]', `DE ${spec.depthMm} MM`, `DR ${Math.round(spec.dynamicRangeDb)} DB`, `GN ${50 + Math.round(spec.gainDb)} %`, `FRQ ${spec.probeMHz.toFixed(1)} MHZ`, 'FRMAVG 0', 'ZOOM 100 %'];
   lines.forEach((text, i) => {
     if (panelX + text.length * GLYPH_WIDTH_PX * s < W) drawText(screen, W, panelX, box.y + 8 + i * lineH, text, TEXT, s);
   });

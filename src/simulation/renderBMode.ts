@@ -13,9 +13,9 @@ export interface RenderSettings {
 }
 
 /** Echo power of resting muscle background (echogenicity units), the reference for snrDb. */
-const MUSCLE_POWER = 0.012;
-/** Power mapped to full white before gain: a bright aponeurosis (about 2.5) plus 3 dB. */
-const WHITE_DB = 10 * Math.log10(2.5) + 3;
+const MUSCLE_POWER = 0.004;
+/** Power mapped to full white before gain: a bright aponeurosis (about 6) plus 3 dB. */
+const WHITE_DB = 10 * Math.log10(6) + 3;
 const NOISE_POOL = 1 << 21;
 
 /**
@@ -23,7 +23,7 @@ const NOISE_POOL = 1 << 21;
  * (bilinear; the tissue at each pixel came from p - d), mix in independent scatterers for
  * out-of-plane motion (cos/sin weights keep the power), add electronic noise (amplified with
  * depth by the time-gain compensation), envelope, log compression with a FIXED gain and dynamic
- * range (a scanner does not re-normalise each frame), a mild depth gain, and 3x3 smoothing.
+ * range (a scanner does not re-normalise each frame), a mild depth gain, and 5x5 binomial display smoothing.
  */
 export function createBModeRenderer(fields: SpeckleFields, settings: RenderSettings) {
   const { imageWidthPx: w, imageHeightPx: h } = settings;
@@ -92,7 +92,7 @@ export function createBModeRenderer(fields: SpeckleFields, settings: RenderSetti
         tmp[k] = p > 1e-12 ? (toDb * Math.log(p) + offset) * scale : 0;
       }
     }
-    smooth121(tmp, power, w, h);
+    smoothBinomial5(tmp, power, w, h);
     for (let k = 0; k < n; k++) {
       const v = power[k];
       out[k] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
@@ -100,17 +100,26 @@ export function createBModeRenderer(fields: SpeckleFields, settings: RenderSetti
   };
 }
 
-/** [1 2 1]/4 in both directions (the scanner's mild display smoothing); src -> dst, src is reused. */
-function smooth121(src: Float32Array, dst: Float32Array, w: number, h: number): void {
+/**
+ * Binomial [1 4 6 4 1]/16 in both directions: the scanner's display smoothing / speckle reduction
+ * (real screens show softer speckle than raw envelope data). src -> dst; src is overwritten.
+ */
+function smoothBinomial5(src: Float32Array, dst: Float32Array, w: number, h: number): void {
+  const clampAt = (v: number, n: number): number => (v < 0 ? 0 : v >= n ? n - 1 : v);
   for (let j = 0; j < h; j++) {
     const row = j * w;
-    dst[row] = src[row];
-    dst[row + w - 1] = src[row + w - 1];
-    for (let i = 1; i < w - 1; i++) dst[row + i] = 0.25 * src[row + i - 1] + 0.5 * src[row + i] + 0.25 * src[row + i + 1];
+    for (let i = 0; i < w; i++) {
+      dst[row + i] =
+        (src[row + clampAt(i - 2, w)] + 4 * src[row + clampAt(i - 1, w)] + 6 * src[row + i] + 4 * src[row + clampAt(i + 1, w)] + src[row + clampAt(i + 2, w)]) / 16;
+    }
   }
   src.set(dst);
-  for (let j = 1; j < h - 1; j++) {
+  for (let j = 0; j < h; j++) {
+    const r0 = clampAt(j - 2, h) * w;
+    const r1 = clampAt(j - 1, h) * w;
+    const r3 = clampAt(j + 1, h) * w;
+    const r4 = clampAt(j + 2, h) * w;
     const row = j * w;
-    for (let i = 0; i < w; i++) dst[row + i] = 0.25 * src[row + i - w] + 0.5 * src[row + i] + 0.25 * src[row + i + w];
+    for (let i = 0; i < w; i++) dst[row + i] = (src[r0 + i] + 4 * src[r1 + i] + 6 * src[row + i] + 4 * src[r3 + i] + src[r4 + i]) / 16;
   }
 }
