@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { OpenCvLike } from '../cv/opencvDisplacement';
 
+type OpenCvModule = OpenCvLike & { onRuntimeInitialized?: () => void };
+
 /**
  * OpenCV.js (opencv-ts) in Node: a CommonJS Emscripten build, so `require` it and wait for
  * onRuntimeInitialized. Never `await cv` itself: the module is a thenable that can hang
@@ -10,21 +12,19 @@ import type { OpenCvLike } from '../cv/opencvDisplacement';
  */
 export function loadOpenCv(timeoutMs = 20_000): Promise<{ cv: OpenCvLike } | null> {
   return new Promise((resolve) => {
-    let cv: (OpenCvLike & { onRuntimeInitialized?: () => void; Mat?: unknown }) | null = null;
-    const timer = setTimeout(() => resolve(null), timeoutMs);
+    let cv: OpenCvModule;
     try {
-      cv = createRequire(import.meta.url)('opencv-ts') as typeof cv;
+      cv = createRequire(import.meta.url)('opencv-ts') as OpenCvModule;
     } catch {
-      clearTimeout(timer);
       resolve(null);
       return;
     }
-    if (!cv) return resolve(null);
+    const timer = setTimeout(() => resolve(null), timeoutMs);
     const ready = (): void => {
       clearTimeout(timer);
-      resolve(cv ? { cv } : null);
+      resolve({ cv });
     };
-    if (typeof cv.Mat === 'function') ready();
+    if (typeof cv.Mat === 'function' && typeof cv.matFromArray === 'function') ready();
     else cv.onRuntimeInitialized = ready;
   });
 }
