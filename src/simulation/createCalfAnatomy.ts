@@ -42,7 +42,8 @@ export interface CalfAnatomy {
   dots: ReadonlyArray<{ xMm: number; zMm: number; sigmaMm: number; power: number }>;
 }
 
-export function createCalfAnatomy(view: ScanView, widthMm: number, depthMm: number, seed: number): CalfAnatomy {
+/** `vesselRadiusMm` sets the artery's size (when a clip's pulsation names it); else it is drawn from the seed. */
+export function createCalfAnatomy(view: ScanView, widthMm: number, depthMm: number, seed: number, vesselRadiusMm?: number): CalfAnatomy {
   const rng = createRandom(deriveSeed(seed, 'anatomy'));
   const noiseSeed = deriveSeed(seed, 'anatomy-noise') | 0;
   const skinMm = rng.uniform(1.0, 1.6);
@@ -79,10 +80,12 @@ export function createCalfAnatomy(view: ScanView, widthMm: number, depthMm: numb
   };
 
   const vesselZ = deepAponeurosisMm(midX).bottomMm + rng.uniform(3, 6);
+  const vesselXMm = rng.uniform(0.3, 0.7) * widthMm;
+  const drawnVesselRadiusMm = rng.uniform(0.7, 1.1); // drawn always, so an override never shifts later draws
   const vessel: Vessel = {
-    xMm: rng.uniform(0.3, 0.7) * widthMm,
+    xMm: vesselXMm,
     zMm: Math.min(vesselZ, depthMm * 0.8),
-    radiusMm: rng.uniform(0.7, 1.1),
+    radiusMm: vesselRadiusMm ?? drawnVesselRadiusMm,
     axis: view === 'transverse' ? 'point' : 'horizontal',
     slope: view === 'transverse' ? 0 : rng.uniform(-0.1, 0.1),
     halfLengthMm: view === 'transverse' ? 0 : rng.uniform(3, 7),

@@ -32,7 +32,7 @@ export function createSimulatedClip(partial: ClipSpecInput): SimulatedClip {
   const layout = computeScreenLayout(spec);
   const box = layout.imageBoxPx;
   const mm = layout.mmPerPx;
-  const anatomy = createCalfAnatomy(spec.view, box.width * mm, box.height * mm, spec.anatomySeed);
+  const anatomy = createCalfAnatomy(spec.view, box.width * mm, box.height * mm, spec.anatomySeed, spec.pulsation?.vesselRadiusMm);
   const motion = createMotionModel(spec, anatomy, box.width, box.height, mm);
   // Room for the largest excursion any motion can make, so moved tissue is never sampled off the grid.
   const reachMm = (spec.breathing?.amplitudeMm ?? 0) + (spec.jolts ? spec.jolts.shiftMm + (spec.jolts.compressionPct / 100) * spec.depthMm : 0) +
