@@ -16,6 +16,9 @@ const BASELINE = resolve(root, 'samples/demo-baseline.mp4');
 const truth = (): GroundTruth => JSON.parse(readFileSync(resolve(root, 'samples/demo-twitching.truth.json'), 'utf8')) as GroundTruth;
 
 /** Only the page's own origin, and in-page blob:/data: URLs, may ever be requested. */
+/** Waits inside one test: the worker's first start loads OpenCV, which takes a few seconds. */
+const POLL = { timeout: 30_000 };
+
 function offDevice(requests: string[]): string[] {
   return requests.filter((url) => {
     if (url.startsWith('blob:') || url.startsWith('data:')) return false;
@@ -42,9 +45,9 @@ describe('the page, end to end in Chromium (issue 2)', () => {
   it('"Load demo clips" then "Analyze": every true twitch has a marker; markers stream in; clicking one seeks', async () => {
     opened = await openPage(browser, '/', { acceptDownloads: true });
     const { page } = opened;
-    await expect.poll(() => page.getByRole('button', { name: 'Export JSON' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Export JSON' }).isDisabled(), POLL).toBe(true);
     await page.getByRole('button', { name: 'Load demo clips' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Analyze', exact: true }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Analyze', exact: true }).isEnabled(), POLL).toBe(true);
 
     // Record, for each marker as it is added, whether the job was still running: events must
     // appear as they are found, not only at the end.
@@ -62,8 +65,8 @@ describe('the page, end to end in Chromium (issue 2)', () => {
       }).observe(document.getElementById('timeline')!, { childList: true, subtree: true });
     });
     await page.getByRole('button', { name: 'Analyze', exact: true }).click();
-    await expect.poll(() => page.locator('#results').getAttribute('aria-busy')).toBe('true');
-    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuetext')).toMatch(/of \d+ frames/);
+    await expect.poll(() => page.locator('#results').getAttribute('aria-busy'), POLL).toBe('true');
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuetext'), POLL).toMatch(/of \d+ frames/);
     await appPage.waitForIdle(page);
     expect(await appPage.alertText(page)).toBe('');
 
@@ -79,13 +82,13 @@ describe('the page, end to end in Chromium (issue 2)', () => {
     const fps = truth().fps;
     const target = markers.find((m) => m.kind === 'fasciculation') ?? markers[0];
     await page.getByRole('button', { name: target.name, exact: true }).click();
-    await expect.poll(async () => Math.abs((await appPage.currentTimeS(page)) - target.onsetS)).toBeLessThanOrEqual(1 / fps);
+    await expect.poll(async () => Math.abs((await appPage.currentTimeS(page)) - target.onsetS), POLL).toBeLessThanOrEqual(1 / fps);
     // The seek slider follows: its text names the frame and time.
-    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext')).toMatch(
+    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toMatch(
       new RegExp(`^Frame \\d+ of ${truth().frames}, ${target.onsetS.toFixed(2)} s$`),
     );
     await page.getByRole('slider').press('ArrowRight');
-    await expect.poll(async () => (await appPage.currentTimeS(page)) - target.onsetS).toBeGreaterThan(0.5 / fps);
+    await expect.poll(async () => (await appPage.currentTimeS(page)) - target.onsetS, POLL).toBeGreaterThan(0.5 / fps);
 
     expect(offDevice(opened.requests)).toEqual([]);
     expect(opened.errors).toEqual([]);
