@@ -85,7 +85,7 @@ export class EventOverlay {
     const t = this.video.currentTime;
     for (const e of this.events) {
       const now = t >= e.onsetS - 0.1 && t <= e.endS + 0.1;
-      ctx.globalAlpha = now ? 1 : 0.35;
+      ctx.globalAlpha = now ? 1 : 0.25;
       ctx.strokeStyle = KIND_COLORS[e.kind];
       ctx.lineWidth = (now ? 2.5 : 1.25) * px;
       ctx.setLineDash([]);
