@@ -45,9 +45,18 @@ const otherKinds = (r: AnalysisResult): Record<string, number> => {
   for (const e of r.events) if (e.kind !== 'fasciculation') out[e.kind] = (out[e.kind] ?? 0) + 1;
   return out;
 };
+const failures: string[] = [];
 const run = async (role: Row['role'], path: string, baselinePath: string | null, truth: GroundTruth | null): Promise<void> => {
   const t0 = Date.now();
-  const result = await analyzeClip(await openFfmpegSource(path), baselinePath ? await openFfmpegSource(baselinePath) : null, {}, {});
+  let result: AnalysisResult;
+  try {
+    result = await analyzeClip(await openFfmpegSource(path), baselinePath ? await openFfmpegSource(baselinePath) : null, {}, {});
+  } catch (err) {
+    // One broken clip must not hide the rest of the table; it is listed and fails the run at the end.
+    failures.push(`${path}: ${err instanceof Error ? err.message : String(err)}`);
+    console.log(`${path}: ANALYSIS FAILED (${failures[failures.length - 1]})`);
+    return;
+  }
   const score = scoreDetections(truth?.fasciculations ?? [], result.events, truth?.mmPerPx ?? 1);
   const row: Row = {
     clip: path.split('/').pop() ?? path,
@@ -117,6 +126,10 @@ console.log(
 const out = join(BENCH_DIR, 'eval.json');
 writeFileSync(
   out,
-  JSON.stringify({ date: new Date().toISOString(), rules: 'peakS in [onsetS-0.15, endS+0.15], one to one, nearest peak first; located within 2.5 territory radii', rows: rows.map((r) => ({ ...r, ...detectionRates(r), falsePerMinute: r.role === 'twitching' ? null : (r.falsePositives * 60) / r.durationS })), totals }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), failures, rules: 'peakS in [onsetS-0.15, endS+0.15], one to one, nearest peak first; located within 2.5 territory radii', rows: rows.map((r) => ({ ...r, ...detectionRates(r), falsePerMinute: r.role === 'twitching' ? null : (r.falsePositives * 60) / r.durationS })), totals }, null, 2) + '\n',
 );
 console.log(`table written to ${out}`);
+if (failures.length) {
+  console.error(`${failures.length} clip(s) could not be analysed:\n${failures.join('\n')}`);
+  process.exitCode = 1;
+}
