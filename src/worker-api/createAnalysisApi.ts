@@ -50,12 +50,14 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
     ): Promise<AnalysisResult> {
       startJob();
       const opened: FrameStream[] = [];
+      // Load the estimator (OpenCV: about an 8.6 MB script) while the files are being opened.
+      const displacementLoading = deps.displacement?.().catch(() => null);
       try {
         const clipStream = yieldingStream(await openSource(clip));
         opened.push(clipStream);
         const baselineStream = baseline ? yieldingStream(await openSource(baseline)) : null;
         if (baselineStream) opened.push(baselineStream);
-        const displacement = (await deps.displacement?.()) ?? undefined;
+        const displacement = (await displacementLoading) ?? undefined;
         // A proxied callback travels on its own MessageChannel and returns a promise. Waiting for the
         // last one before returning keeps every progress report ahead of the result; a UI that has
         // gone away must not fail the job.

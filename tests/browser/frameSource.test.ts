@@ -82,7 +82,10 @@ function ffmpegLumaSums(path: string, width: number, height: number): number[] {
   return sums;
 }
 
-async function runPage(file: string, mode: 'times' | 'luma'): Promise<{ status: string; value: Record<string, unknown>; errors: string[] }> {
+async function runPage(
+  file: string,
+  mode: 'times' | 'luma' | 'analyze',
+): Promise<{ status: string; value: Record<string, unknown>; errors: string[]; requests: string[] }> {
   const opened = await openPage(browser, `/tests/browser/pages/frameSource.html?mode=${mode}`);
   try {
     await opened.page.waitForFunction(() => document.querySelector('output')?.value === 'ready');
@@ -90,7 +93,7 @@ async function runPage(file: string, mode: 'times' | 'luma'): Promise<{ status: 
     await opened.page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('output')?.value ?? ''), undefined, { timeout: 60_000 });
     const status = await opened.page.$eval('#status', (el) => (el as HTMLOutputElement).value);
     const value = JSON.parse(await opened.page.locator('#result').innerText()) as Record<string, unknown>;
-    return { status, value, errors: opened.errors };
+    return { status, value, errors: opened.errors, requests: opened.requests };
   } finally {
     await opened.close();
   }
@@ -160,4 +163,12 @@ describe('frame source in Chromium (worker) vs ffprobe', () => {
       expect(luma.value.sums).toEqual(ffmpegLumaSums(path, probe.width, probe.height));
     });
   }
+
+  it('an analysis in the worker loads OpenCV.js once, as its own chunk, and finishes', async () => {
+    const { status, value, errors, requests } = await runPage(join(dir, 'h264-bframes.mp4'), 'analyze');
+    expect(status, JSON.stringify(value)).toBe('done');
+    expect(value.frames).toBe(60);
+    expect(errors).toEqual([]);
+    expect(requests.filter((url) => /\/assets\/opencvModule-[\w-]+\.js$/.test(url))).toHaveLength(1);
+  });
 });

@@ -3,8 +3,9 @@ import { AnalysisClient } from '../../../src/worker-client/AnalysisClient';
 
 /**
  * Test harness page. The chosen file goes either through the real client and worker
- * (default: frame times, as the app decodes them) or, with ?mode=luma, straight through the
- * video source on this page to report each frame's luma sum (to compare with ffmpeg's Y plane).
+ * (default: frame times, as the app decodes them; ?mode=analyze: a whole analysis, summarised)
+ * or, with ?mode=luma, straight through the video source on this page to report each frame's
+ * luma sum (to compare with ffmpeg's Y plane).
  * The outcome is written as JSON into #result; #status becomes "done" or "error".
  */
 const client = new AnalysisClient();
@@ -31,7 +32,12 @@ input.addEventListener('change', async () => {
   if (!file) return;
   status.value = 'working';
   try {
-    const value = mode === 'luma' ? await lumaSums(file) : await client.listFrameTimes(file);
+    const value =
+      mode === 'luma'
+        ? await lumaSums(file)
+        : mode === 'analyze'
+          ? await client.analyze(file, null, {}).then((r) => ({ frames: r.input.frames, events: r.events.length }))
+          : await client.listFrameTimes(file);
     result.textContent = JSON.stringify(value);
     status.value = 'done';
   } catch (error) {
