@@ -43,6 +43,9 @@ export class App {
   private readonly resultDetails = byId('result-details', HTMLDivElement);
   private readonly warnings = byId('warnings', HTMLUListElement);
   private result: AnalysisResult | null = null;
+  /** What is known of the current clip's geometry: its size, and the image region last found in it. */
+  private clipHeightPx = 0;
+  private foundRoiHeightPx = 0;
   private job: AbortController | null = null;
   private frameTimesJob: Promise<void> = Promise.resolve();
 
@@ -71,6 +74,7 @@ export class App {
     renderLegend(byId('legend', HTMLUListElement));
     clipVideo.addEventListener('loadedmetadata', () => {
       if (!this.result) this.timeline.setDuration(clipVideo.duration);
+      this.clipHeightPx = clipVideo.videoHeight;
       this.scale.refresh();
     });
 
@@ -103,6 +107,8 @@ export class App {
   private onClip(file: File | null): void {
     this.job?.abort();
     this.result = null;
+    this.clipHeightPx = 0;
+    this.foundRoiHeightPx = 0;
     this.showError(null);
     this.timeline.clear();
     this.overlay.setEvents([]);
@@ -111,16 +117,25 @@ export class App {
     this.progress.stop('');
     this.videos.setClip(file);
     this.setBusy(false);
-    if (file) {
-      // Frame times make the seek slider step frame by frame; without them it steps in time.
-      // Analyze waits for this so the service runs one job at a time.
-      this.frameTimesJob = this.service
-        .listFrameTimes(file)
-        .then(({ timesS }) => {
-          if (this.clipDrop.current === file) this.timeline.setFrameTimes(timesS);
-        })
-        .catch(() => undefined); // the analysis reports a bad file in words
-    }
+    if (file) this.requestFrameTimes(file);
+  }
+
+  /**
+   * Frame times make the seek slider step frame by frame (until they come it steps in time). The
+   * worker decodes the whole clip for them, so this runs while the user sets up; pressing Analyze
+   * supersedes it (the service runs one job at a time) and it is asked again afterwards.
+   */
+  private requestFrameTimes(file: File): void {
+    this.frameTimesJob = this.service
+      .listFrameTimes(file)
+      .then(({ timesS, height }) => {
+        if (this.clipDrop.current !== file) return;
+        this.timeline.setFrameTimes(timesS);
+        // Scanner formats (DICOM) do not play in <video>, so this may be the only size we get.
+        if (!this.clipHeightPx) this.clipHeightPx = height;
+        this.scale.refresh();
+      })
+      .catch(() => undefined); // superseded, or a bad file: the analysis reports that in words
   }
 
   private onRoi(roi: RectPx | null): void {
@@ -131,10 +146,9 @@ export class App {
   private regionHeight(): { heightPx: number; what: string } | null {
     const roi = this.roi.current;
     if (roi) return { heightPx: roi.height, what: 'high: the image region you drew' };
-    if (this.result) return { heightPx: this.result.roi.height, what: 'high: the image region found in the last analysis' };
-    const video = byId('clip-video', HTMLVideoElement);
-    if (video.videoHeight > 0) {
-      return { heightPx: video.videoHeight, what: 'high: the whole frame; draw the image region for a truer scale' };
+    if (this.foundRoiHeightPx) return { heightPx: this.foundRoiHeightPx, what: 'high: the image region found in the last analysis' };
+    if (this.clipHeightPx) {
+      return { heightPx: this.clipHeightPx, what: 'high: the whole frame; draw the image region, or analyse once, for a truer scale' };
     }
     return null;
   }
@@ -142,12 +156,6 @@ export class App {
   async analyze(): Promise<void> {
     const clip = this.clipDrop.current;
     if (!clip || this.job) return;
-    const scale = this.scale.value();
-    if ('error' in scale) {
-      this.showError(scale.error);
-      return;
-    }
-    const options: Partial<AnalysisOptions> = { roiPx: this.roi.current, mmPerPx: scale.mmPerPx };
     const baseline = this.baselineDrop.current;
     const job = new AbortController();
     this.job = job;
@@ -160,13 +168,20 @@ export class App {
     this.setBusy(true);
     this.progress.start(baseline ? 'Starting: baseline first, then the clip…' : 'Starting…');
     try {
-      await this.frameTimesJob;
+      // A depth scale needs the clip's height; for files <video> cannot play it comes with the frame list.
+      if (this.scale.hasDepth() && this.regionHeight() === null) await this.frameTimesJob;
+      const scale = this.scale.value();
+      if ('error' in scale) throw new RangeError(scale.error);
+      const options: Partial<AnalysisOptions> = { roiPx: this.roi.current, mmPerPx: scale.mmPerPx };
+      const usedHeightPx = this.regionHeight()?.heightPx ?? 0;
       const result = await this.service.analyze(clip, baseline, options, {
         signal: job.signal,
         onProgress: (p) => this.onProgress(p, job),
       });
       if (this.job !== job) return;
-      this.showResult(result);
+      this.foundRoiHeightPx = result.roi.source === 'user' ? this.foundRoiHeightPx : result.roi.height;
+      this.showResult(result, this.scaleNote(scale.mmPerPx, usedHeightPx, result));
+      if (!this.timeline.hasFrameTimes) this.requestFrameTimes(clip);
       const n = result.summary.fasciculations;
       this.progress.finish(`Done: ${n} fasciculation${n === 1 ? '' : 's'} in ${result.input.frames} frames.`);
     } catch (err) {
@@ -196,18 +211,29 @@ export class App {
     }
   }
 
-  private showResult(result: AnalysisResult): void {
+  /**
+   * A depth scale set before the image region was known assumed the whole frame; say so when the
+   * region found turned out different, so the user can analyse again with the truer scale.
+   */
+  private scaleNote(mmPerPx: number | null, usedHeightPx: number, result: AnalysisResult): string | null {
+    if (mmPerPx === null || result.roi.source === 'user') return null;
+    if (Math.abs(usedHeightPx - result.roi.height) <= 1) return null;
+    return `The depth scale assumed an image ${usedHeightPx} px high, but the image region found is ${result.roi.height} px high. Press Analyze again to use it (the scale is then ${(usedHeightPx / result.roi.height).toFixed(3)}× the one used here).`;
+  }
+
+  private showResult(result: AnalysisResult, uiNote: string | null = null): void {
     this.result = result;
     this.timeline.setDuration(result.input.durationS);
-    if (!this.timeline.hasFrameTimes) this.timeline.setFrameTimes(result.trace.timesS);
     this.timeline.setTrace(result.trace.timesS, result.trace.energy);
     this.timeline.setEvents(result.events);
     this.overlay.setEvents(result.events);
     this.onRoi(this.roi.current);
     renderSummary(byId('summary', HTMLDListElement), result);
     renderEventTable(byId('events-table', HTMLTableElement), result.events, (t) => this.timeline.seek(t));
-    this.warnings.replaceChildren(...result.warnings.map((w) => h('li', {}, w)));
-    byId('warnings-box', HTMLElement).hidden = result.warnings.length === 0;
+    const warnings = uiNote ? [...result.warnings, uiNote] : result.warnings;
+    this.warnings.replaceChildren(...warnings.map((w) => h('li', {}, w)));
+    byId('warnings-box', HTMLElement).hidden = warnings.length === 0;
+    this.scale.refresh();
     this.resultDetails.hidden = false;
   }
 

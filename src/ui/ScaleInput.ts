@@ -16,6 +16,10 @@ export class ScaleInput {
     input.addEventListener('input', () => this.refresh());
   }
 
+  hasDepth(): boolean {
+    return this.input.value.trim() !== '';
+  }
+
   /** mm per px for the analysis: null when no depth is entered; a message when it is wrong. */
   value(): { mmPerPx: number | null } | { error: string } {
     const raw = this.input.value.trim();
