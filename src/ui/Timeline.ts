@@ -2,7 +2,9 @@ import type { TwitchEvent } from '../analysis/TwitchEvent';
 import { h } from './dom';
 import { formatS } from './format';
 import { frameIndexAt, frameIndexForKey } from './frameIndexAt';
+import { drawTimelineCanvas } from './drawTimelineCanvas';
 import { KIND_COLORS, KIND_LABELS } from './kindColors';
+import { timelineTicksS } from './timelineTicksS';
 
 /**
  * The timeline under the player, on the same time axis: the whole-image motion-energy trace,
@@ -230,54 +232,20 @@ export class Timeline {
       this.canvas.height = hgt;
     }
     const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.clearRect(0, 0, w, hgt);
-    // Event spans first, faint, so the trace stays readable on top of them.
-    for (const e of this.events) {
-      ctx.fillStyle = KIND_COLORS[e.kind] + '40';
-      const x0 = this.fraction(e.onsetS) * w;
-      const x1 = this.fraction(e.endS) * w;
-      ctx.fillRect(x0, 0, Math.max(2 * ratio, x1 - x0), hgt);
+    if (ctx) {
+      drawTimelineCanvas(ctx, w, hgt, ratio, {
+        events: this.events,
+        timesS: this.traceTimesS,
+        energy: this.traceEnergy,
+        fraction: (t) => this.fraction(t),
+      });
     }
-    this.drawTrace(ctx, w, hgt, ratio);
-    this.drawAxis();
-  }
-
-  private drawTrace(ctx: CanvasRenderingContext2D, w: number, hgt: number, ratio: number): void {
-    const n = this.traceTimesS.length;
-    if (n < 2) return;
-    // Scale to the 99th percentile, not the maximum: one probe bump would flatten the rest.
-    const sorted = [...this.traceEnergy].filter(Number.isFinite).sort((a, b) => a - b);
-    const top = sorted[Math.floor(0.99 * (sorted.length - 1))] || sorted[sorted.length - 1] || 1;
-    const pad = 4 * ratio;
-    ctx.strokeStyle = '#9fd3c7';
-    ctx.lineWidth = 1.25 * ratio;
-    ctx.beginPath();
-    for (let i = 0; i < n; i++) {
-      const x = this.fraction(this.traceTimesS[i]) * w;
-      const v = Math.min(1, Math.max(0, this.traceEnergy[i] / top));
-      const y = hgt - pad - v * (hgt - 2 * pad);
-      if (i === 0) ctx.moveTo(x, y);
-      else ctx.lineTo(x, y);
-    }
-    ctx.stroke();
-  }
-
-  /** Tick labels in whole seconds, at a spacing that keeps about 8 on screen. */
-  private drawAxis(): void {
-    const d = this.axisDurationS();
-    if (!(d > 0)) {
-      this.axis.replaceChildren();
-      return;
-    }
-    const steps = [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600];
-    const step = steps.find((s) => d / s <= 8) ?? 1200;
-    const ticks: HTMLElement[] = [];
-    for (let t = 0; t <= d + 1e-9; t += step) {
-      const tick = h('span', { class: 'timeline-tick' }, `${Number(t.toFixed(1))} s`);
-      tick.style.left = `${(100 * this.fraction(t)).toFixed(3)}%`;
-      ticks.push(tick);
-    }
-    this.axis.replaceChildren(...ticks);
+    this.axis.replaceChildren(
+      ...timelineTicksS(this.axisDurationS()).map((t) => {
+        const tick = h('span', { class: 'timeline-tick' }, `${Number(t.toFixed(1))} s`);
+        tick.style.left = `${(100 * this.fraction(t)).toFixed(3)}%`;
+        return tick;
+      }),
+    );
   }
 }

@@ -3,6 +3,8 @@ import { estimateTimeLeftS, progressPercent } from '../../../src/ui/estimateTime
 import { exportFileName } from '../../../src/ui/exportFileName';
 import { formatDurationWords, formatNumber, formatS } from '../../../src/ui/format';
 import { mmPerPxFromDepth } from '../../../src/ui/mmPerPxFromDepth';
+import { timelineTicksS } from '../../../src/ui/timelineTicksS';
+import { traceScaleTop } from '../../../src/ui/drawTimelineCanvas';
 import { elementToClipPx, videoContentRect } from '../../../src/ui/videoContentRect';
 
 describe('estimateTimeLeftS', () => {
@@ -63,5 +65,33 @@ describe('formatting', () => {
   });
   it('names exports by date and time only, never by clip name', () => {
     expect(exportFileName('csv', new Date(2026, 0, 2, 3, 4, 5))).toBe('twitchscope-result_2026-01-02_03-04-05.csv');
+  });
+});
+
+describe('timelineTicksS', () => {
+  it('keeps at most 8 gaps at a usual spacing', () => {
+    // 25 s: 25/2 = 12.5 > 8, 25/5 = 5 -> 5 s steps.
+    expect(timelineTicksS(25)).toEqual([0, 5, 10, 15, 20, 25]);
+    // 1.41 s: 0.5 s steps, no float drift.
+    expect(timelineTicksS(1.41)).toEqual([0, 0.5, 1]);
+    expect(timelineTicksS(0)).toEqual([]);
+  });
+  it('goes beyond the table for very long clips', () => {
+    const ticks = timelineTicksS(4 * 3600);
+    expect(ticks.length).toBeLessThanOrEqual(9);
+    expect(ticks[1] % 600).toBe(0);
+  });
+});
+
+describe('traceScaleTop', () => {
+  it('scales to the 99th percentile so one spike does not flatten the rest', () => {
+    // 200 values of 1 and one spike of 1000: index floor(0.99 * 200) = 198 -> 1.
+    const energy = [...Array<number>(200).fill(1), 1000];
+    expect(traceScaleTop(energy)).toBe(1);
+  });
+  it('is 1 for empty or all-zero traces (nothing to scale)', () => {
+    expect(traceScaleTop([])).toBe(1);
+    expect(traceScaleTop([0, 0, Number.NaN])).toBe(1);
+    expect(traceScaleTop([0, 0, 3])).toBe(3);
   });
 });
