@@ -86,6 +86,11 @@ describe('the page, end to end in Chromium (issue 2)', () => {
     );
     await page.getByRole('slider').press('ArrowRight');
     await expect.poll(async () => (await appPage.currentTimeS(page)) - target.onsetS, POLL).toBeGreaterThan(0.5 / fps);
+    const frames = truth().frames;
+    await page.getByRole('slider').press('End');
+    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuenow'), POLL).toBe(String(frames));
+    await page.getByRole('slider').press('Home');
+    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toBe(`Frame 1 of ${frames}, 0.00 s`);
 
     expect(offDevice(opened.requests)).toEqual([]);
     expect(opened.errors).toEqual([]);
