@@ -1,0 +1,55 @@
+import { ClipError, type FrameStream } from '../../analysis/FrameStream';
+import { SNIFF_BYTES, sniffFormat } from '../sniffFormat';
+import { checkMp4SampleTables } from './checkMp4SampleTables';
+import { openAviSource } from './openAviSource';
+import { openDicomSource } from './openDicomSource';
+import { openGifSource } from './openGifSource';
+import { openImageSequenceSource } from './openImageSequenceSource';
+import { openVideoSource, type NamedBlob } from './openVideoSource';
+
+export interface BrowserSourceOptions {
+  /**
+   * Frames per second for inputs that carry no timing: a sequence of pictures, or a DICOM file
+   * without Frame Time, Frame Time Vector or Cine Rate. Files with their own timing ignore it.
+   */
+  fps?: number | null;
+}
+
+/**
+ * The worker's one entry for turning dropped files into frames. The format is judged from the
+ * first bytes, never the name (scanners export DICOM without an extension; a renamed text file
+ * must not reach a decoder): MP4, MOV and WebM go to the WebCodecs video source, DICOM, GIF and
+ * AVI to their own readers, and several PNG/JPEG files together to the picture-sequence reader.
+ */
+export async function openBrowserSource(input: NamedBlob | NamedBlob[], options: BrowserSourceOptions = {}): Promise<FrameStream> {
+  const files = Array.isArray(input) ? input : [input];
+  if (files.length === 0) throw new ClipError('No file was given.');
+  if (files.length > 1) return openImageSequenceSource(files, { fps: options.fps ?? NaN });
+  const file = files[0];
+  const name = file.name ?? 'clip';
+  const format = sniffFormat(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  switch (format) {
+    case 'empty':
+      throw new ClipError(`"${name}" is empty (0 bytes). Choose the file again, or export it again from the scanner.`);
+    case 'text':
+      throw new ClipError(`"${name}" is a text file, not a video, even if its name ends in a video extension. TwitchScope reads MP4, MOV, WebM, DICOM, AVI and GIF clips.`);
+    case 'dicom':
+      return openDicomSource(file, { fpsIfUntimed: options.fps });
+    case 'gif':
+      return openGifSource(file);
+    case 'avi':
+      return openAviSource(file);
+    case 'png':
+    case 'jpeg':
+      throw new ClipError(
+        `"${name}" is a single ${format.toUpperCase()} picture, not a clip. To analyse numbered pictures, choose all of them together and enter their frame rate.`,
+      );
+    case 'mp4':
+    case 'mov':
+      await checkMp4SampleTables(async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()), file.size, name);
+      return openVideoSource(file);
+    default:
+      // webm, and unknown bytes: the video source reads or explains them.
+      return openVideoSource(file);
+  }
+}
