@@ -141,10 +141,16 @@ describe('formats in Chromium (issue 5)', () => {
   it('hostile files end in a specific message', async () => {
     writeFileSync(join(dir, 'empty.dcm'), new Uint8Array(0));
     writeFileSync(join(dir, 'notes.avi'), 'Clinic notes, not a video.\n');
+    ffmpegFromGrey('single_%d.png', [], ['-frames:v', '1']);
+    // A 2 GB DICOM (sparse: a real header, then a hole) is refused from its size, not read whole.
+    const huge = join(dir, 'huge.dcm');
+    writeFileSync(huge, dicomFile(TS.explicit, imageElements({ width: 8, height: 8, frames: 1, photometric: 'MONOCHROME2' }), new Uint8Array(0)));
+    execFileSync('truncate', ['-s', '2G', huge]);
     const cases: [string, RegExp][] = [
+      [huge, /2048 MB; TwitchScope reads DICOM files up to 1024 MB/],
       [join(dir, 'empty.dcm'), /is empty/],
       [join(dir, 'notes.avi'), /is a text file/],
-      [join(dir, 'frame_9.png'), /single PNG picture/],
+      [join(dir, 'single_1.png'), /single PNG picture/],
     ];
     for (const [file, message] of cases) {
       const { status, value } = await runFormats(file);

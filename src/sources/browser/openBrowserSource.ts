@@ -32,7 +32,7 @@ export async function openBrowserSource(input: NamedBlob | NamedBlob[], options:
     case 'empty':
       throw new ClipError(`"${name}" is empty (0 bytes). Choose the file again, or export it again from the scanner.`);
     case 'text':
-      throw new ClipError(`"${name}" is a text file, not a video, even if its name ends in a video extension. TwitchScope reads MP4, MOV, WebM, DICOM, AVI and GIF clips.`);
+      throw new ClipError(`"${name}" is a text file, not a video file, even if its name ends in a video extension. TwitchScope reads MP4, MOV, WebM, DICOM, AVI and GIF clips.`);
     case 'dicom':
       return openDicomSource(file, { fpsIfUntimed: options.fps });
     case 'gif':

@@ -24,10 +24,14 @@ export interface DicomStreamOptions {
   fpsIfUntimed?: number | null;
 }
 
+function fpsIfUntimedOk(fps: number | null | undefined): boolean {
+  return typeof fps === 'number' && Number.isFinite(fps) && fps > 0;
+}
+
 function frameTimesS(cine: DicomCine, fpsIfUntimed: number | null | undefined): number[] {
   if (cine.timesS) return cine.timesS;
   if (cine.frameCount === 1) return [0];
-  if (fpsIfUntimed && Number.isFinite(fpsIfUntimed) && fpsIfUntimed > 0) {
+  if (fpsIfUntimed && fpsIfUntimedOk(fpsIfUntimed)) {
     return Array.from({ length: cine.frameCount }, (_, i) => i / fpsIfUntimed);
   }
   throw new ClipError(
@@ -82,7 +86,9 @@ export function dicomFrameStream(bytes: Uint8Array, file: string, options: Dicom
   const timesS = frameTimesS(cine, options.fpsIfUntimed);
   const { width, height } = cine.layout;
   const frameCount = cine.frameCount;
-  const meanPeriodS = frameCount > 1 ? timesS[frameCount - 1] / (frameCount - 1) : null;
+  // The nominal period when the file states one (so 40 ms gives exactly 25 fps), else the mean.
+  const untimedPeriodS = !cine.timesS && fpsIfUntimedOk(options.fpsIfUntimed) ? 1 / options.fpsIfUntimed! : null;
+  const meanPeriodS = cine.periodS ?? untimedPeriodS ?? (frameCount > 1 ? timesS[frameCount - 1] / (frameCount - 1) : null);
   const fps = meanPeriodS && meanPeriodS > 0 ? 1 / meanPeriodS : null;
   async function* frames(): AsyncGenerator<LumaFrame> {
     for (let i = 0; i < frameCount; i++) {

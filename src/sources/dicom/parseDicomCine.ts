@@ -17,6 +17,8 @@ export interface DicomCine {
   /** Null when the file carries no timing (no Frame Time, vector, Cine Rate or display rate). */
   timesS: number[] | null;
   timingSource: FrameTimingSource | null;
+  /** Nominal frame period from Frame Time / Cine Rate / display rate; null for a vector or no timing. */
+  periodS: number | null;
   mmPerPx: number | null;
   imageRegionPx: RectPx | null;
   /** Frame i as stored: raw pixels (native), an RLE frame, or a JPEG bitstream. */
@@ -161,6 +163,7 @@ export function parseDicomCine(bytes: Uint8Array): DicomCine {
     frameCount,
     timesS: timing?.timesS ?? null,
     timingSource: timing?.source ?? null,
+    periodS: timing?.periodS ?? null,
     mmPerPx: region?.mmPerPx ?? null,
     imageRegionPx: region?.imageRegionPx ?? null,
     frameBytes(index) {

@@ -7,6 +7,8 @@ export interface DicomFrameTiming {
   /** Presentation time of each frame, first frame at 0. */
   timesS: number[];
   source: FrameTimingSource;
+  /** The nominal frame period when the file gives one (all but the vector), else null. */
+  periodS: number | null;
 }
 
 const FRAME_TIME = 'x00181063';
@@ -36,8 +38,9 @@ function timesFromVector(ds: DataSet, frames: number): number[] | null {
   return timesS;
 }
 
-function evenlySpaced(frames: number, periodS: number): number[] {
-  return Array.from({ length: frames }, (_, i) => i * periodS);
+/** Frame i at i * periodMs / 1000: multiplying in ms first keeps 3 x 40 ms at exactly 0.12 s. */
+function evenlySpaced(frames: number, periodMs: number): number[] {
+  return Array.from({ length: frames }, (_, i) => (i * periodMs) / 1000);
 }
 
 function positive(value: number | undefined): number | null {
@@ -55,15 +58,15 @@ export function readDicomFrameTimesS(ds: DataSet, frames: number): DicomFrameTim
   const pointer = ds.elements[FRAME_INCREMENT_POINTER] ? ds.attributeTag(FRAME_INCREMENT_POINTER) : undefined;
   if (pointer === FRAME_TIME_VECTOR) {
     const timesS = timesFromVector(ds, frames);
-    if (timesS) return { timesS, source: 'frame-time-vector' };
+    if (timesS) return { timesS, source: 'frame-time-vector', periodS: null };
   }
   const frameTimeMs = positive(ds.floatString(FRAME_TIME));
-  if (frameTimeMs !== null) return { timesS: evenlySpaced(frames, frameTimeMs / 1000), source: 'frame-time' };
+  if (frameTimeMs !== null) return { timesS: evenlySpaced(frames, frameTimeMs), source: 'frame-time', periodS: frameTimeMs / 1000 };
   const vectorTimesS = timesFromVector(ds, frames);
-  if (vectorTimesS) return { timesS: vectorTimesS, source: 'frame-time-vector' };
+  if (vectorTimesS) return { timesS: vectorTimesS, source: 'frame-time-vector', periodS: null };
   const cineRateFps = positive(ds.floatString(CINE_RATE));
-  if (cineRateFps !== null) return { timesS: evenlySpaced(frames, 1 / cineRateFps), source: 'cine-rate' };
+  if (cineRateFps !== null) return { timesS: evenlySpaced(frames, 1000 / cineRateFps), source: 'cine-rate', periodS: 1 / cineRateFps };
   const displayFps = positive(ds.floatString(RECOMMENDED_DISPLAY_FRAME_RATE));
-  if (displayFps !== null) return { timesS: evenlySpaced(frames, 1 / displayFps), source: 'display-frame-rate' };
+  if (displayFps !== null) return { timesS: evenlySpaced(frames, 1000 / displayFps), source: 'display-frame-rate', periodS: 1 / displayFps };
   return null;
 }

@@ -39,7 +39,7 @@ export async function openNodeSource(path: string, options: NodeSourceOptions = 
     case 'empty':
       throw new ClipError(`"${name}" is empty (0 bytes).`);
     case 'text':
-      throw new ClipError(`"${name}" is a text file, not a video, even if its name ends in a video extension.`);
+      throw new ClipError(`"${name}" is a text file, not a video file, even if its name ends in a video extension.`);
     case 'dicom':
       return openDicomFileNode(path, options);
     default:
