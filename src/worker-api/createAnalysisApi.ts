@@ -26,6 +26,9 @@ export interface AnalysisApiDeps {
  */
 const YIELD_EVERY_MS = 50;
 
+/** Longest wait for the page to acknowledge the last progress report before the result goes, ms. */
+const PROGRESS_ACK_WAIT_MS = 2_000;
+
 /**
  * The one typed object the worker exposes (STYLE 3): sources are injected, so the contract test
  * drives the same object over a MessageChannel with synthetic frames. One job at a time per
@@ -69,7 +72,10 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
           shouldStop: () => cancelRequested,
           displacement,
         });
-        await delivered;
+        // Bounded: a page that has gone away never acknowledges, and the result must not wait on it.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([delivered, new Promise((resolve) => (timer = setTimeout(resolve, PROGRESS_ACK_WAIT_MS)))]);
+        clearTimeout(timer);
         return result;
       } finally {
         // A stream the analysis never started (baseline failed to open, or cancel came first)

@@ -62,8 +62,14 @@ export class AnalysisClient {
     opts: { onProgress?: (p: AnalysisProgress) => void; signal?: AbortSignal } = {},
   ): Promise<AnalysisResult> {
     const { onProgress, signal } = opts;
-    return this.run(signal, (remote) =>
-      remote.analyze(clip, baseline, options, onProgress ? proxy(onProgress) : undefined),
+    return this.run(signal, (remote, job) =>
+      remote.analyze(
+        clip,
+        baseline,
+        options,
+        // Reports still in flight when a job is cancelled are dropped: its caller has moved on.
+        onProgress ? proxy((p: AnalysisProgress) => void (job.settled || onProgress(p))) : undefined,
+      ),
     );
   }
 
@@ -78,7 +84,10 @@ export class AnalysisClient {
     this.terminateWorker(cancelledError());
   }
 
-  private run<T>(signal: AbortSignal | undefined, call: (remote: Remote<AnalysisApi>) => Promise<T>): Promise<T> {
+  private run<T>(
+    signal: AbortSignal | undefined,
+    call: (remote: Remote<AnalysisApi>, job: Job) => Promise<T>,
+  ): Promise<T> {
     if (this.disposed) return Promise.reject(new Error('The analysis client has been disposed; create a new one.'));
     if (signal?.aborted) return Promise.reject(cancelledError());
     const previous = this.latest;
@@ -116,7 +125,7 @@ export class AnalysisClient {
           this.jobEnded(job);
           return;
         }
-        call(remote)
+        call(remote, job)
           .then(
             (value) => {
               if (!job.settled) {

@@ -16,12 +16,15 @@ class FakeWorkers {
   started = 0;
   terminated = 0;
   private ports: MessagePort[] = [];
-  constructor(private readonly openSource: (file: NamedBlob) => Promise<FrameStream>) {}
+  constructor(
+    private readonly openSource: (file: NamedBlob) => Promise<FrameStream>,
+    private readonly makeApi: (open: (file: NamedBlob) => Promise<FrameStream>) => object = createAnalysisApi,
+  ) {}
   create = (): WorkerLike => {
     this.started++;
     const { port1, port2 } = new MessageChannel();
     this.ports.push(port1, port2);
-    expose(createAnalysisApi(this.openSource), port2);
+    expose(this.makeApi(this.openSource), port2);
     port1.start();
     return {
       postMessage: port1.postMessage.bind(port1) as Worker['postMessage'],
@@ -133,5 +136,33 @@ describe('AnalysisClient', () => {
     client.dispose();
     await expect(job).rejects.toMatchObject({ name: 'AnalysisCancelledError' });
     await expect(client.listFrameTimes(file('a.mp4'))).rejects.toThrow(/disposed/);
+  });
+
+  it('drops progress that arrives after the job was cancelled', async () => {
+    // A worker that ignores cancel() and keeps reporting every 5 ms (what a slow stop looks like).
+    const chatty = () => ({
+      analyze: async (_c: unknown, _b: unknown, _o: unknown, onProgress: (p: { framesDone: number }) => void) => {
+        for (let i = 1; i <= 40; i++) {
+          await new Promise((r) => setTimeout(r, 5));
+          await onProgress({ framesDone: i });
+        }
+        throw Object.assign(new Error('The analysis was cancelled.'), { name: 'AnalysisCancelledError' });
+      },
+      cancel: () => undefined,
+    });
+    workers = new FakeWorkers(async () => syntheticStream(SMALL), chatty);
+    client = new AnalysisClient({ createWorker: workers.create, cancelGraceMs: 5_000 });
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const job = client.analyze(file('a.mp4'), null, {}, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p.framesDone);
+        if (p.framesDone === 3) controller.abort();
+      },
+    });
+    await expect(job).rejects.toMatchObject({ name: 'AnalysisCancelledError' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(seen).toEqual([1, 2, 3]);
   });
 });
