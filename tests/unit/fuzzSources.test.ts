@@ -191,6 +191,17 @@ describe('fuzzing the frame sources with mutated MP4, WebM and DICOM', () => {
     expect(resyncFixed, 'mediabunny is unpatched: run npm install (its postinstall runs scripts/patch-mediabunny-resync.mjs)').toBe(true);
   });
 
+  it('refuses an MP4 whose stts claims 2^31 frames before mediabunny expands it (the hang the fuzz found)', async () => {
+    const mp4 = ffmpegSeed('forged.mp4', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-bf', '2']);
+    if (!mp4) return console.warn('ffmpeg is missing: skipping the forged-stts check.');
+    const at = Buffer.from(mp4).indexOf('stts');
+    expect(at).toBeGreaterThan(0);
+    // stts body: version+flags (4), entry count (4), then [sample count, delta]: forge the first count.
+    new DataView(mp4.buffer, mp4.byteOffset).setUint32(at + 4 + 8, 0x7fffffff);
+    const outcome = await runSource(mp4, 'forged.mp4');
+    expect(outcome).toMatchObject({ kind: 'clip-error', message: expect.stringMatching(/damaged index \(a track times 2147483647 frames but stores 6\)/) });
+  });
+
   it('ends every input in frames or a ClipError, within time, with no unhandled rejection', { timeout: 300_000 }, async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
