@@ -5,6 +5,8 @@ import type { AnalysisResult } from '../src/analysis/AnalysisResult';
 import { detectionRates, scoreDetections, sumCounts, type DetectionCounts } from '../src/analysis/scoreDetections';
 import type { GroundTruth } from '../src/simulation/GroundTruth';
 import { openFfmpegSource } from '../src/sources/node/openFfmpegSource';
+import { loadOpenCv } from '../src/cli/loadOpenCv';
+import { opencvDisplacement } from '../src/cv/opencvDisplacement';
 import { BENCH_DIR, BENCH_PAIRS, type BenchIndexEntry } from './benchPairs';
 
 /**
@@ -29,6 +31,10 @@ const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const subset = args.includes('--subset');
 
+// The same optical flow as the CLI and the app (OpenCV Farneback), so the table describes them.
+const opencv = await loadOpenCv();
+const displacement = opencv ? opencvDisplacement(opencv.cv) : undefined;
+
 const indexPath = join(BENCH_DIR, 'index.json');
 if (!existsSync(indexPath)) {
   console.error(`No benchmark found (${indexPath}). Make it first: npm run make-bench`);
@@ -39,6 +45,10 @@ const index = (JSON.parse(readFileSync(indexPath, 'utf8')) as BenchIndexEntry[])
   (e) => (!only || e.name === only) && (!subset || subsetNames.has(e.name)) && existsSync(join(BENCH_DIR, e.clip)),
 );
 
+if (index.length === 0) {
+  console.error(only ? `No benchmark pair "${only}" in ${BENCH_DIR}/ (run npm run make-bench, or pick one of: ${BENCH_PAIRS.map((p) => p.name).join(', ')}).` : `No benchmark clips in ${BENCH_DIR}/. Make them first: npm run make-bench`);
+  process.exit(1);
+}
 const rows: Row[] = [];
 const otherKinds = (r: AnalysisResult): Record<string, number> => {
   const out: Record<string, number> = {};
@@ -50,7 +60,7 @@ const run = async (role: Row['role'], path: string, baselinePath: string | null,
   const t0 = Date.now();
   let result: AnalysisResult;
   try {
-    result = await analyzeClip(await openFfmpegSource(path), baselinePath ? await openFfmpegSource(baselinePath) : null, {}, {});
+    result = await analyzeClip(await openFfmpegSource(path), baselinePath ? await openFfmpegSource(baselinePath) : null, {}, { displacement });
   } catch (err) {
     // One broken clip must not hide the rest of the table; it is listed and fails the run at the end.
     failures.push(`${path}: ${err instanceof Error ? err.message : String(err)}`);
