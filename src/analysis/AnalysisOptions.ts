@@ -34,8 +34,8 @@ export interface AnalysisOptions {
 export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
   blockSizePx: 16,
   diffLagS: 0.033,
-  zThreshold: 6,
-  minDurationS: 0.08,
+  zThreshold: 7,
+  minDurationS: 0.1,
   maxDurationS: 1.5,
   closeGapS: 0.1,
   mergeGapS: 0.15,

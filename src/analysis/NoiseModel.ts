@@ -25,6 +25,11 @@ const BIN_COUNT = (LOG_MAX - LOG_MIN) * BINS_PER_OCTAVE;
 
 /** Gaussian consistency factor: sigma = 1.4826 MAD for normal data. */
 const MAD_TO_SIGMA = 1.4826;
+/** Weight of the tail term: enough to absorb codec refreshes (a few % of frames, many times the
+ * MAD), small enough that H.264's heavier-than-Gaussian tail does not hide weak twitches. */
+const TAIL_WEIGHT = 0.5;
+/** Standard normal 95th percentile. */
+const Z_95 = 1.6449;
 
 export class BlockHistograms {
   private readonly counts: Uint32Array;
@@ -82,7 +87,11 @@ export class BlockHistograms {
         else lo = d;
       }
       med[b] = m;
-      sigma[b] = Math.max(sigmaFloor, MAD_TO_SIGMA * hi);
+      // Codecs can make the noise anything but Gaussian: VP9 in realtime mode repeats most blocks
+      // exactly (MAD ~0) and refreshes a few now and then. The 95th percentile keeps such
+      // refreshes inside the floor; for Gaussian noise (q95 - median) / 1.645 is sigma itself.
+      const tail = (quantileFromCdf(cdf, 0.95) - m) / Z_95;
+      sigma[b] = Math.max(sigmaFloor, MAD_TO_SIGMA * hi, TAIL_WEIGHT * tail);
     }
     return {
       gridCols: this.gridCols,

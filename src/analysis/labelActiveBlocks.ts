@@ -6,16 +6,16 @@ export interface BlockComponent {
 }
 
 /**
- * Connected groups of active blocks with hysteresis (Canny 1986): a group needs at least one
- * block above `seedZ` and grows through 8-connected neighbours above `growZ`. Hysteresis keeps
- * the edges of a twitch (weaker motion at the rim of the motor-unit territory) attached to its
- * core instead of scattering them into separate, noise-sized fragments.
+ * Connected groups of active blocks with hysteresis (Canny 1986): a group starts at a seed
+ * block and grows through 8-connected neighbours whose z exceeds `growZ`. Hysteresis keeps the
+ * rim of a twitch (weaker motion at the edge of the motor-unit territory) attached to its core
+ * instead of scattering it into noise-sized fragments.
  */
 export function labelActiveBlocks(
   z: Float32Array,
   cols: number,
   rows: number,
-  seedZ: number,
+  isSeed: Uint8Array,
   growZ: number,
   visited: Uint8Array,
 ): BlockComponent[] {
@@ -23,7 +23,7 @@ export function labelActiveBlocks(
   const out: BlockComponent[] = [];
   const stack: number[] = [];
   for (let seed = 0; seed < cols * rows; seed++) {
-    if (visited[seed] || !(z[seed] > seedZ)) continue;
+    if (visited[seed] || !isSeed[seed]) continue;
     const comp: BlockComponent = { blocks: [], sumZ: 0, maxZ: 0 };
     visited[seed] = 1;
     stack.push(seed);
@@ -41,7 +41,7 @@ export function labelActiveBlocks(
           const nx = x + dx;
           if ((dx === 0 && dy === 0) || nx < 0 || nx >= cols) continue;
           const j = ny * cols + nx;
-          if (!visited[j] && z[j] > growZ) {
+          if (!visited[j] && (isSeed[j] || z[j] > growZ)) {
             visited[j] = 1;
             stack.push(j);
           }

@@ -9,13 +9,17 @@ const REGULARITY = 0.25;
 const MIN_BEATS = 4;
 
 /**
- * Relabel as `pulsation` the fasciculation candidates that recur at one site with a cardiac
+ * Relabel as `pulsation` the local events that recur at one site with a cardiac
  * rhythm. Fasciculations fire irregularly (inter-discharge intervals of seconds with a high
- * coefficient of variation; de Carvalho & Swash 2013), arterial wall motion recurs every
+ * coefficient of variation), arterial wall motion recurs every
  * heartbeat at a fixed place. Returns the same array (events are updated in place).
  */
 export function labelPulsation(events: TwitchEvent[], siteRadiusPx: number): TwitchEvent[] {
-  const candidates = events.filter((e) => e.kind === 'fasciculation').sort((a, b) => a.peakS - b.peakS);
+  // Every local event is a candidate beat: one the coherence rule already called 'other' (a wall
+  // swelling) still marks the rhythm. Whole-field events (probe motion, contraction) are not local.
+  const candidates = events
+    .filter((e) => e.kind === 'fasciculation' || e.kind === 'other')
+    .sort((a, b) => a.peakS - b.peakS);
   const sites: TwitchEvent[][] = [];
   for (const e of candidates) {
     const site = sites.find((s) => {

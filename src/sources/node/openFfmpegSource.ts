@@ -13,6 +13,7 @@ interface ProbeResult {
   fps: number | null;
   durationS: number | null;
   frames: number | null;
+  pixFmt: string | null;
 }
 
 /**
@@ -41,13 +42,13 @@ export async function openFfmpegSource(path: string): Promise<FrameStream> {
     mmPerPx: null,
     imageRegionPx: null,
   };
-  return { info, frames: readFrames(path, probe.width, probe.height) };
+  return { info, frames: readFrames(path, probe.width, probe.height, /^(yuv|yuvj|nv|gray)/.test(probe.pixFmt ?? '')) };
 }
 
 function probeClip(path: string): ProbeResult {
   const run = spawnSync(
     'ffprobe',
-    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,avg_frame_rate,nb_frames,duration:format=duration', '-of', 'json', path],
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,avg_frame_rate,nb_frames,duration,pix_fmt:format=duration', '-of', 'json', path],
     { encoding: 'utf8' },
   );
   if (run.error) throw new ClipError(INSTALL_HINT);
@@ -78,14 +79,22 @@ function probeClip(path: string): ProbeResult {
     fps,
     durationS: Number.isFinite(durationS) && durationS > 0 ? durationS : null,
     frames: Number.isInteger(frames) && frames > 0 ? frames : null,
+    pixFmt: stream.pix_fmt ? String(stream.pix_fmt) : null,
   };
 }
 
-async function* readFrames(path: string, width: number, height: number): AsyncGenerator<LumaFrame> {
+async function* readFrames(path: string, width: number, height: number, lumaIsStored: boolean): AsyncGenerator<LumaFrame> {
   const frameBytes = width * height;
   const child = spawn(
     'ffmpeg',
-    ['-hide_banner', '-loglevel', 'info', '-nostdin', '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough', '-vf', 'showinfo', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'],
+    [
+      '-hide_banner', '-loglevel', 'info', '-nostdin', '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough',
+      // YUV video: take the Y plane as stored, exactly what WebCodecs' copyTo hands the browser.
+      // `-pix_fmt gray` would rescale limited-range luma (16-235) to full range, ~10 grey levels
+      // off the browser's pixels. RGB inputs have no Y plane: there, convert.
+      '-vf', lumaIsStored ? 'showinfo,extractplanes=y' : 'showinfo,format=gray',
+      '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const times: number[] = [];
