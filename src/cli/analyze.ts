@@ -23,8 +23,9 @@ async function main(argv: string[]): Promise<number> {
   let failures = 0;
   for (const clip of args.clips) {
     try {
-      const baseline = args.baseline ? await openNodeSource(args.baseline) : null;
-      const result = await analyzeClip(await openNodeSource(clip), baseline, { roiPx: args.roiPx, mmPerPx: args.mmPerPx }, { displacement });
+      const sourceOptions = { fpsIfUntimed: args.fps };
+      const baseline = args.baseline ? await openNodeSource(args.baseline, sourceOptions) : null;
+      const result = await analyzeClip(await openNodeSource(clip, sourceOptions), baseline, { roiPx: args.roiPx, mmPerPx: args.mmPerPx }, { displacement });
       const stem = basename(clip, extname(clip));
       const json = toResultJson(result);
       if (args.out) writeFileSync(many ? join(args.out, `${stem}.json`) : args.out, json);

@@ -7,11 +7,13 @@ export interface CliArgs {
   csv: string | null;
   roiPx: RectPx | null;
   mmPerPx: number | null;
+  /** Frame rate for DICOM files that carry no frame timing. */
+  fps: number | null;
   help: boolean;
 }
 
 export const USAGE = `Usage: npm run analyze -- CLIP [CLIP ...] [--baseline BASE] [--out RESULT.json] [--csv RESULT.csv]
-                       [--roi x,y,w,h] [--mm-per-px N]
+                       [--roi x,y,w,h] [--mm-per-px N] [--fps N]
 
 Finds fasciculations in each CLIP (MP4, MOV, WebM, AVI, DICOM: anything ffmpeg reads) and prints the
 result JSON to stdout, or writes it with --out. With several clips, --out and --csv name a folder and
@@ -19,11 +21,12 @@ one file per clip is written there.
   --baseline BASE   a clip of the same muscle at rest without twitches: sets the noise floor and
                     adds its rate for comparison
   --roi x,y,w,h     the ultrasound image inside the frame, pixels (default: found automatically)
-  --mm-per-px N     physical scale, for areas in mm2 and displacements in mm`;
+  --mm-per-px N     physical scale, for areas in mm2 and displacements in mm
+  --fps N           frame rate for DICOM files that do not record their frame timing`;
 
 /** Parse argv (after the script name); throws an Error with a plain message on bad input. */
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { clips: [], baseline: null, out: null, csv: null, roiPx: null, mmPerPx: null, help: false };
+  const args: CliArgs = { clips: [], baseline: null, out: null, csv: null, roiPx: null, mmPerPx: null, fps: null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -57,6 +60,12 @@ export function parseArgs(argv: string[]): CliArgs {
         const n = Number(value());
         if (!(n > 0 && n < 10)) throw new Error('--mm-per-px takes a number above 0 and below 10 (e.g. 0.087).');
         args.mmPerPx = n;
+        break;
+      }
+      case '--fps': {
+        const n = Number(value());
+        if (!(n > 0 && n <= 1000)) throw new Error('--fps takes a frame rate above 0 and at most 1000 (e.g. 30).');
+        args.fps = n;
         break;
       }
       default:

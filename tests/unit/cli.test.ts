@@ -17,7 +17,7 @@ const cli = (...args: string[]) =>
 describe('parseArgs', () => {
   it('reads clips, baseline, outputs, roi and scale', () => {
     expect(parseArgs(['a.mp4', '--baseline', 'b.mp4', '--out', 'r.json', '--csv', 'r.csv', '--roi', '1,2,30,40', '--mm-per-px', '0.1'])).toEqual({
-      clips: ['a.mp4'], baseline: 'b.mp4', out: 'r.json', csv: 'r.csv', roiPx: { x: 1, y: 2, width: 30, height: 40 }, mmPerPx: 0.1, help: false,
+      clips: ['a.mp4'], baseline: 'b.mp4', out: 'r.json', csv: 'r.csv', roiPx: { x: 1, y: 2, width: 30, height: 40 }, mmPerPx: 0.1, fps: null, help: false,
     });
   });
   it('explains bad arguments in plain words', () => {
@@ -25,6 +25,8 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['a.mp4', '--roi', '1,2,3'])).toThrow(/four whole/);
     expect(() => parseArgs(['a.mp4', '--wat'])).toThrow(/Unknown option --wat/);
     expect(() => parseArgs(['a.mp4', '--baseline'])).toThrow(/--baseline needs a value/);
+    expect(() => parseArgs(['a.dcm', '--fps', '0'])).toThrow(/--fps takes a frame rate/);
+    expect(parseArgs(['a.dcm', '--fps', '25']).fps).toBe(25);
   });
 });
 
@@ -56,5 +58,20 @@ describe('npm run analyze', () => {
     expect(ok.status, ok.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).schemaVersion).toBe(1);
     expect(readFileSync(join(dir, 'r.csv'), 'utf8').split('\n')[0]).toMatch(/^id,kind,onsetS,peakS,endS/);
+  }, 60_000);
+});
+
+describe('npm run analyze on DICOM without frame timing', () => {
+  const DICOM = '../shared/data/dicom/OBXXXX1A_2frame.dcm';
+  it.skipIf(!existsSync(DICOM))('asks for --fps, then uses it and the file\'s mm scale', () => {
+    const refused = cli(DICOM);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/frame rate/i);
+    const ok = cli(DICOM, '--fps', '20');
+    expect(ok.status, ok.stderr).toBe(0);
+    const result = JSON.parse(ok.stdout);
+    expect(result.input.frames).toBe(2);
+    expect(result.input.fps).toBeCloseTo(20, 3);
+    expect(result.settings.mmPerPx).toBeGreaterThan(0);
   }, 60_000);
 });
