@@ -8,12 +8,16 @@ import type { AnalysisProgress } from '../analysis/analyzeClip';
  * named 'AnalysisCancelledError'.
  */
 export interface AnalysisService {
+  /**
+   * `clip` is one file or several pictures chosen together; `fps` is the frame rate for inputs
+   * without timing of their own (they otherwise fail with an error named 'FrameRateNeededError').
+   */
   analyze(
-    clip: File,
+    clip: File | File[],
     baseline: File | null,
     options: Partial<AnalysisOptions>,
-    opts?: { onProgress?: (p: AnalysisProgress) => void; signal?: AbortSignal },
+    opts?: { onProgress?: (p: AnalysisProgress) => void; signal?: AbortSignal; fps?: number | null },
   ): Promise<AnalysisResult>;
-  listFrameTimes(file: File): Promise<{ width: number; height: number; timesS: number[] }>;
+  listFrameTimes(clip: File | File[], opts?: { fps?: number | null }): Promise<{ width: number; height: number; timesS: number[] }>;
   dispose(): void;
 }

@@ -11,6 +11,7 @@ import { EventOverlay } from './EventOverlay';
 import { renderEventTable } from './EventTable';
 import { exportFileName } from './exportFileName';
 import { FileDrop } from './FileDrop';
+import { FrameRateInput } from './FrameRateInput';
 import { loadDemoClips } from './loadDemoClips';
 import { ProgressView } from './ProgressView';
 import { renderLegend } from './renderLegend';
@@ -32,6 +33,7 @@ export class App {
   private readonly overlay: EventOverlay;
   private readonly roi: RoiEditor;
   private readonly scale: ScaleInput;
+  private readonly frameRate: FrameRateInput;
   private readonly progress: ProgressView;
   private readonly analyzeButton = byId('analyze-button', HTMLButtonElement);
   private readonly cancelButton = byId('cancel-button', HTMLButtonElement);
@@ -47,6 +49,8 @@ export class App {
   private clipHeightPx = 0;
   private foundRoiHeightPx = 0;
   private job: AbortController | null = null;
+  /** Set when the last Analyze failed for want of a frame rate: the field then takes the focus. */
+  private asksFrameRate = false;
   private frameTimesJob: Promise<void> = Promise.resolve();
 
   constructor(private readonly service: AnalysisService) {
@@ -55,7 +59,8 @@ export class App {
     this.timeline = new Timeline(byId('timeline', HTMLDivElement), clipVideo);
     this.overlay = new EventOverlay(byId('overlay', HTMLCanvasElement), clipVideo);
     this.clipDrop = new FileDrop(byId('clip-drop', HTMLDivElement), byId('clip-input', HTMLInputElement), byId('clip-name', HTMLElement), (f) => this.onClip(f));
-    this.baselineDrop = new FileDrop(byId('baseline-drop', HTMLDivElement), byId('baseline-input', HTMLInputElement), byId('baseline-name', HTMLElement), (f) => this.videos.setBaseline(f));
+    this.baselineDrop = new FileDrop(byId('baseline-drop', HTMLDivElement), byId('baseline-input', HTMLInputElement), byId('baseline-name', HTMLElement), (f) => this.videos.setBaseline(f[0] ?? null));
+    this.frameRate = new FrameRateInput(byId('fps-field', HTMLDivElement), byId('fps-input', HTMLInputElement), byId('fps-hint', HTMLElement), () => this.onFrameRate());
     this.roi = new RoiEditor(
       this.overlay,
       clipVideo,
@@ -104,7 +109,7 @@ export class App {
     }
   }
 
-  private onClip(file: File | null): void {
+  private onClip(files: readonly File[]): void {
     this.job?.abort();
     this.result = null;
     this.clipHeightPx = 0;
@@ -115,9 +120,17 @@ export class App {
     this.overlay.setRoi(this.roi.current, 'Image region (yours)');
     this.resultDetails.hidden = true;
     this.progress.stop('');
-    this.videos.setClip(file);
+    // A picture sequence cannot play in <video>: the player shows its "cannot play" note.
+    this.videos.setClip(files[0] ?? null);
+    this.frameRate.forget();
+    if (files.length > 1) this.frameRate.ask(SEQUENCE_HINT, false);
     this.setBusy(false);
-    if (file) this.requestFrameTimes(file);
+    if (files.length > 0) this.requestFrameTimes();
+  }
+
+  /** A new frame rate changes an untimed clip's frame times: list them again. */
+  private onFrameRate(): void {
+    if (!this.job && this.clipDrop.files.length > 0) this.requestFrameTimes();
   }
 
   /**
@@ -125,17 +138,24 @@ export class App {
    * worker decodes the whole clip for them, so this runs while the user sets up; pressing Analyze
    * supersedes it (the service runs one job at a time) and it is asked again afterwards.
    */
-  private requestFrameTimes(file: File): void {
+  private requestFrameTimes(): void {
+    const files = this.clipDrop.files;
+    const rate = this.frameRate.value();
+    const fps = 'fps' in rate ? rate.fps : null;
     this.frameTimesJob = this.service
-      .listFrameTimes(file)
+      .listFrameTimes(clipInput(files), { fps })
       .then(({ timesS, height }) => {
-        if (this.clipDrop.current !== file) return;
+        if (this.clipDrop.files !== files) return;
         this.timeline.setFrameTimes(timesS);
         // Scanner formats (DICOM) do not play in <video>, so this may be the only size we get.
         if (!this.clipHeightPx) this.clipHeightPx = height;
         this.scale.refresh();
       })
-      .catch(() => undefined); // superseded, or a bad file: the analysis reports that in words
+      .catch((err: unknown) => {
+        // Superseded, or a bad file: the analysis reports that in words. A clip without timing
+        // is worth saying now, so the frame rate can be entered before pressing Analyze.
+        if (this.clipDrop.files === files && !this.job && isFrameRateNeeded(err)) this.frameRate.ask(describeError(err, null), false);
+      });
   }
 
   private onRoi(roi: RectPx | null): void {
@@ -154,8 +174,8 @@ export class App {
   }
 
   async analyze(): Promise<void> {
-    const clip = this.clipDrop.current;
-    if (!clip || this.job) return;
+    const files = this.clipDrop.files;
+    if (files.length === 0 || this.job) return;
     const baseline = this.baselineDrop.current;
     const job = new AbortController();
     this.job = job;
@@ -172,30 +192,43 @@ export class App {
       if (this.scale.hasDepth() && this.regionHeight() === null) await this.frameTimesJob;
       const scale = this.scale.value();
       if ('error' in scale) throw new RangeError(scale.error);
+      const rate = this.frameRate.value();
+      if ('error' in rate) throw new FrameRateError(rate.error);
       const options: Partial<AnalysisOptions> = { roiPx: this.roi.current, mmPerPx: scale.mmPerPx };
       const usedHeightPx = this.regionHeight()?.heightPx ?? 0;
-      const result = await this.service.analyze(clip, baseline, options, {
+      const result = await this.service.analyze(clipInput(files), baseline, options, {
+        fps: rate.fps,
         signal: job.signal,
         onProgress: (p) => this.onProgress(p, job),
       });
       if (this.job !== job) return;
       this.foundRoiHeightPx = result.roi.source === 'user' ? this.foundRoiHeightPx : result.roi.height;
       this.showResult(result, this.scaleNote(scale.mmPerPx, usedHeightPx, result));
-      if (!this.timeline.hasFrameTimes) this.requestFrameTimes(clip);
+      if (!this.timeline.hasFrameTimes) this.requestFrameTimes();
       const n = result.summary.fasciculations;
       this.progress.finish(`Done: ${n} fasciculation${n === 1 ? '' : 's'} in ${result.input.frames} frames.`);
     } catch (err) {
       if (this.job !== job) return;
       if (isCancellation(err)) this.progress.stop('Analysis cancelled.');
+      else if (isFrameRateNeeded(err) || err instanceof FrameRateError) {
+        this.progress.stop('Analysis stopped: the frame rate is needed.');
+        this.showError(describeError(err, clipName(files)));
+        this.asksFrameRate = true;
+      }
       else {
         this.progress.stop('Analysis stopped.');
-        this.showError(describeError(err, err && (err as Error).name === 'RangeError' ? null : clip.name));
+        this.showError(describeError(err, err && (err as Error).name === 'RangeError' ? null : clipName(files)));
       }
     } finally {
       if (this.job === job) {
         this.job = null;
         this.setBusy(false);
       }
+    }
+    // After setBusy, which re-enables the field: the keyboard goes where the missing number belongs.
+    if (this.job === null && this.result === null && this.asksFrameRate) {
+      this.asksFrameRate = false;
+      this.frameRate.ask(FRAME_RATE_HINT, true);
     }
   }
 
@@ -253,6 +286,7 @@ export class App {
     // A region is drawn on the clip's picture, so there must be one.
     this.roi.setDisabled(busy || this.clipDrop.current === null);
     this.scale.setDisabled(busy);
+    this.frameRate.setDisabled(busy);
     const complete = !busy && this.result !== null;
     this.exportJson.disabled = !complete;
     this.exportCsv.disabled = !complete;
@@ -263,4 +297,26 @@ export class App {
     // changed text in a live region reliably, an element that appears less so.
     this.errorBox.textContent = message ?? '';
   }
+}
+
+const SEQUENCE_HINT = 'Pictures carry no timing: enter the frame rate they were recorded at (frames per second).';
+const FRAME_RATE_HINT = 'This clip does not say how fast its frames were recorded: enter its frame rate (frames per second), then press Analyze.';
+
+/** A wrong frame rate typed in the page (the worker's own refusal is named FrameRateNeededError). */
+class FrameRateError extends RangeError {
+  override name = 'RangeError';
+}
+
+function isFrameRateNeeded(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'FrameRateNeededError';
+}
+
+/** One file as itself; several as a picture sequence (the source sorts them by name). */
+function clipInput(files: readonly File[]): File | File[] {
+  return files.length === 1 ? files[0] : [...files];
+}
+
+function clipName(files: readonly File[]): string | null {
+  if (files.length === 0) return null;
+  return files.length === 1 ? files[0].name : `the ${files.length} pictures`;
 }

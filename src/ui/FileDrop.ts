@@ -1,17 +1,19 @@
 /**
  * A labelled `<input type=file>` with a drop zone around it. The input is the primary way in
- * (WCAG 2.5.7 asks for a non-drag alternative); dropping a file sets the same state.
+ * (WCAG 2.5.7 asks for a non-drag alternative); dropping files sets the same state. An input
+ * with `multiple` takes several files at once (numbered pictures forming one clip); otherwise
+ * only the first file counts.
  */
 export class FileDrop {
-  private file: File | null = null;
+  private chosen: File[] = [];
 
   constructor(
     private readonly zone: HTMLElement,
     private readonly input: HTMLInputElement,
     private readonly nameOut: HTMLElement,
-    private readonly onChange: (file: File | null) => void,
+    private readonly onChange: (files: readonly File[]) => void,
   ) {
-    input.addEventListener('change', () => this.set(input.files?.[0] ?? null));
+    input.addEventListener('change', () => this.set([...(input.files ?? [])]));
     zone.addEventListener('dragover', (e) => {
       e.preventDefault();
       if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
@@ -21,30 +23,38 @@ export class FileDrop {
     zone.addEventListener('drop', (e) => {
       e.preventDefault();
       zone.classList.remove('drag-over');
-      const dropped = e.dataTransfer?.files?.[0];
+      const dropped = [...(e.dataTransfer?.files ?? [])];
       // While a job runs the inputs are locked; a drop must not swap the clip underneath it.
-      if (dropped && !this.input.disabled) this.set(dropped);
+      if (dropped.length > 0 && !this.input.disabled) this.set(dropped);
     });
   }
 
+  /** The first (or only) file chosen. */
   get current(): File | null {
-    return this.file;
+    return this.chosen[0] ?? null;
   }
 
-  /** Set a file from code (the demo clips); null clears. */
-  set(file: File | null): void {
-    this.file = file;
+  /** Every file chosen: one, several pictures of a sequence, or none. */
+  get files(): readonly File[] {
+    return this.chosen;
+  }
+
+  /** Set files from code (the demo clips); null or [] clears. */
+  set(input: File | readonly File[] | null): void {
+    const all = input === null ? [] : input instanceof File ? [input] : [...input];
+    const files = this.input.multiple ? all : all.slice(0, 1);
+    this.chosen = files;
     // Keep the input's own file list in step so the form shows what will be analysed.
-    if (file && inputLacks(this.input, file)) {
+    if (files.length > 0 && inputLacks(this.input, files)) {
       const list = new DataTransfer();
-      list.items.add(file);
+      for (const f of files) list.items.add(f);
       this.input.files = list.files;
-    } else if (!file) {
+    } else if (files.length === 0) {
       this.input.value = '';
     }
-    this.nameOut.textContent = file ? `${file.name} (${formatBytes(file.size)})` : '';
-    this.zone.classList.toggle('has-file', file !== null);
-    this.onChange(file);
+    this.nameOut.textContent = describeFiles(files);
+    this.zone.classList.toggle('has-file', files.length > 0);
+    this.onChange(files);
   }
 
   setDisabled(disabled: boolean): void {
@@ -53,8 +63,20 @@ export class FileDrop {
   }
 }
 
-function inputLacks(input: HTMLInputElement, file: File): boolean {
-  return input.files?.[0] !== file;
+const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+function inputLacks(input: HTMLInputElement, files: readonly File[]): boolean {
+  const list = input.files;
+  return !list || list.length !== files.length || files.some((f, i) => list[i] !== f);
+}
+
+function describeFiles(files: readonly File[]): string {
+  if (files.length === 0) return '';
+  const bytes = files.reduce((sum, f) => sum + f.size, 0);
+  if (files.length === 1) return `${files[0].name} (${formatBytes(bytes)})`;
+  // The sequence source orders pictures by name the same way ("frame_2" before "frame_10").
+  const names = files.map((f) => f.name).sort(naturalOrder.compare);
+  return `${files.length} files, ${names[0]} … ${names[names.length - 1]} (${formatBytes(bytes)})`;
 }
 
 function formatBytes(bytes: number): string {

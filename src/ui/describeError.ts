@@ -1,12 +1,14 @@
 /**
  * The one place an error becomes words on the page (STYLE 8). Sources and the analysis already
- * throw ClipError / RangeError with messages a clinician can read, and comlink carries only
+ * throw ClipError / RangeError / FrameRateNeededError with messages a clinician can read, and comlink carries only
  * name and message across the worker boundary, so this goes by name.
  */
 export function describeError(err: unknown, fileName: string | null): string {
   const name = err instanceof Error || isErrorLike(err) ? err.name : '';
   const message = err instanceof Error || isErrorLike(err) ? err.message : String(err);
   if (name === 'ClipError' || name === 'RangeError') return message;
+  // A clip without frame timing (picture sequence, some DICOM): the source's words, and where to type.
+  if (name === 'FrameRateNeededError') return `${message} Type it in “Frame rate (fps)” under the clip, then press Analyze.`;
   if (name === 'NotSupportedError') {
     return `This browser cannot decode ${quoted(fileName)}. Export the clip as H.264 MP4 and try again. (${message})`;
   }

@@ -6,7 +6,20 @@ import type { FrameStream } from '../analysis/FrameStream';
 import type { LumaFrame } from '../analysis/LumaFrame';
 
 export type NamedBlob = Blob & { name?: string };
-export type OpenSource = (file: NamedBlob) => Promise<FrameStream>;
+/** One clip: a single file, or numbered PNG/JPEG pictures chosen together (a picture sequence). */
+export type ClipInput = NamedBlob | NamedBlob[];
+
+/** How to read inputs whose files do not say everything themselves. */
+export interface SourceRequest {
+  /**
+   * Frames per second for inputs that carry no timing (a picture sequence, a DICOM file without
+   * Frame Time, Frame Time Vector or Cine Rate); inputs with their own timing ignore it. Without
+   * it such inputs fail with an error named 'FrameRateNeededError'.
+   */
+  fps?: number | null;
+}
+
+export type OpenSource = (input: ClipInput, request: SourceRequest) => Promise<FrameStream>;
 
 export interface FrameTimes {
   width: number;
@@ -45,20 +58,23 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
   };
 
   const api = {
+    /** `source.fps` applies to the clip and the baseline alike; only untimed inputs use it. */
     async analyze(
-      clip: NamedBlob,
-      baseline: NamedBlob | null,
+      clip: ClipInput,
+      baseline: ClipInput | null,
       options: Partial<AnalysisOptions>,
       onProgress?: (progress: AnalysisProgress) => void,
+      source: SourceRequest = {},
     ): Promise<AnalysisResult> {
       startJob();
       const opened: FrameStream[] = [];
       // Load the estimator (OpenCV: about an 8.6 MB script) while the files are being opened.
       const displacementLoading = deps.displacement?.().catch(() => null);
       try {
-        const clipStream = yieldingStream(await openSource(clip));
+        const request = sourceRequest(source);
+        const clipStream = yieldingStream(await openSource(clip, request));
         opened.push(clipStream);
-        const baselineStream = baseline ? yieldingStream(await openSource(baseline)) : null;
+        const baselineStream = baseline ? yieldingStream(await openSource(baseline, request)) : null;
         if (baselineStream) opened.push(baselineStream);
         const displacement = (await displacementLoading) ?? undefined;
         // A proxied callback travels on its own MessageChannel and returns a promise. Waiting for the
@@ -86,10 +102,10 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
     },
 
     /** Every frame's presentation time and the frame size, decoded exactly as analyze() would. */
-    async listFrameTimes(file: NamedBlob): Promise<FrameTimes> {
+    async listFrameTimes(clip: ClipInput, source: SourceRequest = {}): Promise<FrameTimes> {
       startJob();
       try {
-        const stream = yieldingStream(await openSource(file));
+        const stream = yieldingStream(await openSource(clip, sourceRequest(source)));
         const times: FrameTimes = { width: stream.info.width, height: stream.info.height, timesS: [] };
         for await (const frame of stream.frames) {
           if (cancelRequested) throw cancelledError();
@@ -112,6 +128,12 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
 }
 
 export type AnalysisApi = ReturnType<typeof createAnalysisApi>;
+
+/** Only the known field crosses into the source: the request came over a message channel. */
+function sourceRequest(source: SourceRequest | null | undefined): SourceRequest {
+  const fps = source?.fps;
+  return { fps: typeof fps === 'number' ? fps : null };
+}
 
 function cancelledError(): Error {
   const error = new Error('The analysis was cancelled.');

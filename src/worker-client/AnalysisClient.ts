@@ -2,7 +2,7 @@ import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { AnalysisOptions } from '../analysis/AnalysisOptions';
 import type { AnalysisResult } from '../analysis/AnalysisResult';
 import type { AnalysisProgress } from '../analysis/analyzeClip';
-import type { AnalysisApi, FrameTimes } from '../worker-api/createAnalysisApi';
+import type { AnalysisApi, FrameTimes, SourceRequest } from '../worker-api/createAnalysisApi';
 
 /** What the client needs of a Worker; tests pass a MessagePort-backed stand-in. */
 export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
@@ -55,13 +55,18 @@ export class AnalysisClient {
     this.cancelGraceMs = options.cancelGraceMs ?? 2_000;
   }
 
+  /**
+   * `clip` is one file or several pictures chosen together (a picture sequence); `opts.fps` is the
+   * frame rate for inputs that carry no timing (see SourceRequest).
+   */
   analyze(
-    clip: File,
+    clip: File | File[],
     baseline: File | null,
     options: Partial<AnalysisOptions>,
-    opts: { onProgress?: (p: AnalysisProgress) => void; signal?: AbortSignal } = {},
+    opts: { onProgress?: (p: AnalysisProgress) => void; signal?: AbortSignal; fps?: number | null } = {},
   ): Promise<AnalysisResult> {
     const { onProgress, signal } = opts;
+    const source: SourceRequest = { fps: opts.fps ?? null };
     return this.run(signal, (remote, job) =>
       remote.analyze(
         clip,
@@ -69,12 +74,13 @@ export class AnalysisClient {
         options,
         // Reports still in flight when a job is cancelled are dropped: its caller has moved on.
         onProgress ? proxy((p: AnalysisProgress) => void (job.settled || onProgress(p))) : undefined,
+        source,
       ),
     );
   }
 
-  listFrameTimes(file: File): Promise<FrameTimes> {
-    return this.run(undefined, (remote) => remote.listFrameTimes(file));
+  listFrameTimes(clip: File | File[], opts: { fps?: number | null } = {}): Promise<FrameTimes> {
+    return this.run(undefined, (remote) => remote.listFrameTimes(clip, { fps: opts.fps ?? null }));
   }
 
   /** Cancel any job and end the worker now; the client cannot be used afterwards. */

@@ -1,8 +1,9 @@
 import { expose, proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisProgress } from '../../src/analysis/analyzeClip';
-import { ClipError, type FrameStream } from '../../src/analysis/FrameStream';
-import { createAnalysisApi, type AnalysisApi, type NamedBlob } from '../../src/worker-api/createAnalysisApi';
+import { ClipError } from '../../src/analysis/FrameStream';
+import { FrameRateNeededError } from '../../src/sources/FrameRateNeededError';
+import { createAnalysisApi, type AnalysisApi, type ClipInput, type NamedBlob, type OpenSource, type SourceRequest } from '../../src/worker-api/createAnalysisApi';
 import type { SyntheticSpec, SyntheticTwitch } from '../helpers/syntheticFrames';
 import { syntheticStream } from './syntheticStream';
 
@@ -11,7 +12,7 @@ import { syntheticStream } from './syntheticStream';
  * comlink proxies and error serialisation included); only the frame source is synthetic.
  */
 const ports: MessagePort[] = [];
-function connect(openSource: (file: NamedBlob) => Promise<FrameStream>): Remote<AnalysisApi> {
+function connect(openSource: OpenSource): Remote<AnalysisApi> {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
   expose(createAnalysisApi(openSource), port2);
@@ -107,6 +108,52 @@ describe('createAnalysisApi over a MessageChannel', () => {
     expect(times.height).toBe(48);
     expect(times.timesS).toEqual(Array.from({ length: 12 }, (_, i) => i / 25));
     api[releaseProxy]();
+  });
+
+  it('hands a picture sequence and its frame rate to the source, for the clip and the baseline', async () => {
+    // 24 pictures at 12 fps: 24 frames, 2 s, in the order the user picked them (the source, not
+    // the API, sorts them by name). Node's structured clone keeps a File's bytes but not its
+    // name (browsers keep both), so each picture's size tells them apart on the far side.
+    const names = Array.from({ length: 24 }, (_, i) => `frame_${String((i * 7) % 24).padStart(3, '0')}.png`);
+    const pictures = names.map((name, i) => new File([new Uint8Array(i + 1)], name));
+    const baselineFile = new File([new Uint8Array(100)], 'rest.dcm');
+    const received: { input: ClipInput; request: SourceRequest }[] = [];
+    const api = connect(async (input, request) => {
+      received.push({ input, request });
+      const count = Array.isArray(input) ? input.length : 60;
+      return syntheticStream({ ...SMALL, fps: request.fps ?? 30, durationS: count / (request.fps ?? 30) });
+    });
+    const result = await api.analyze(pictures, baselineFile, {}, undefined, { fps: 12 });
+
+    expect(received).toHaveLength(2);
+    const clipInput = received[0].input as NamedBlob[];
+    expect(Array.isArray(clipInput)).toBe(true);
+    expect(clipInput.map((f) => f.size)).toEqual(names.map((_, i) => i + 1));
+    expect(received[0].request).toEqual({ fps: 12 });
+    expect((received[1].input as NamedBlob).size).toBe(100);
+    expect(received[1].request).toEqual({ fps: 12 });
+    expect(result.input.frames).toBe(24);
+    expect(result.input.durationS).toBeCloseTo(24 / 12, 6);
+
+    const times = await api.listFrameTimes(pictures, { fps: 8 });
+    expect(received[2].request).toEqual({ fps: 8 });
+    expect(times.timesS).toEqual(Array.from({ length: 24 }, (_, i) => i / 8));
+    // Without a request the source is told plainly that no frame rate was given.
+    await api.listFrameTimes(baselineFile);
+    expect(received[3].request).toEqual({ fps: null });
+  });
+
+  it('an untimed input without a frame rate fails with FrameRateNeededError, name and words intact', async () => {
+    const message = 'This DICOM file does not say how fast its frames were recorded. Enter the frame rate to open it.';
+    const api = connect(async (_input, request) => {
+      if (request.fps == null) throw new FrameRateNeededError(message);
+      return syntheticStream({ ...SMALL, fps: request.fps, durationS: 10 / request.fps });
+    });
+    const error = await api.analyze(clipFile, null, {}, undefined).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'FrameRateNeededError', message });
+    const result = await api.analyze(clipFile, null, {}, undefined, { fps: 20 });
+    expect(result.input.frames).toBe(10);
+    expect(result.input.durationS).toBeCloseTo(0.5, 6);
   });
 
   it('cancel() reaches a source that never waits on anything but microtasks', async () => {

@@ -1,8 +1,7 @@
 import { expose } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FrameStream } from '../../src/analysis/FrameStream';
 import type { AnalysisProgress } from '../../src/analysis/analyzeClip';
-import { createAnalysisApi, type NamedBlob } from '../../src/worker-api/createAnalysisApi';
+import { createAnalysisApi, type OpenSource } from '../../src/worker-api/createAnalysisApi';
 import { AnalysisClient, type WorkerLike } from '../../src/worker-client/AnalysisClient';
 import type { SyntheticSpec } from '../helpers/syntheticFrames';
 import { syntheticStream } from './syntheticStream';
@@ -17,8 +16,8 @@ class FakeWorkers {
   terminated = 0;
   private ports: MessagePort[] = [];
   constructor(
-    private readonly openSource: (file: NamedBlob) => Promise<FrameStream>,
-    private readonly makeApi: (open: (file: NamedBlob) => Promise<FrameStream>) => object = createAnalysisApi,
+    private readonly openSource: OpenSource,
+    private readonly makeApi: (open: OpenSource) => object = createAnalysisApi,
   ) {}
   create = (): WorkerLike => {
     this.started++;
@@ -116,6 +115,34 @@ describe('AnalysisClient', () => {
     });
     client = new AnalysisClient({ createWorker: workers.create });
     await expect(client.analyze(file('x.mp4'), null, {})).rejects.toMatchObject({ name: 'ClipError', message: '"x.mp4" is empty (0 bytes).' });
+  });
+
+  it('sends several pictures and a frame rate; the one-file call shape still works', async () => {
+    const requests: { count: number; fps: number | null | undefined }[] = [];
+    workers = new FakeWorkers(async (input, request) => {
+      const count = Array.isArray(input) ? input.length : 1;
+      requests.push({ count, fps: request.fps });
+      if (request.fps == null) throw Object.assign(new Error('Enter the frame rate of the picture sequence.'), { name: 'FrameRateNeededError' });
+      return syntheticStream({ ...SMALL, fps: request.fps, durationS: (Array.isArray(input) ? count : 15) / request.fps });
+    });
+    client = new AnalysisClient({ createWorker: workers.create });
+    const pictures = Array.from({ length: 21 }, (_, i) => file(`frame_${i + 1}.png`));
+    // 21 pictures at 7 fps: 21 frames, 3 s.
+    const result = await client.analyze(pictures, null, {}, { fps: 7 });
+    expect(result.input.frames).toBe(21);
+    expect(result.input.durationS).toBeCloseTo(3, 6);
+    const times = await client.listFrameTimes(pictures, { fps: 7 });
+    expect(times.timesS).toHaveLength(21);
+    expect(times.timesS.at(-1)).toBeCloseTo(20 / 7, 9);
+    await expect(client.analyze(pictures, null, {})).rejects.toMatchObject({ name: 'FrameRateNeededError' });
+    const single = await client.analyze(file('b.dcm'), null, {}, { fps: 30 });
+    expect(single.input.frames).toBe(15);
+    expect(requests).toEqual([
+      { count: 21, fps: 7 },
+      { count: 21, fps: 7 },
+      { count: 21, fps: null },
+      { count: 1, fps: 30 },
+    ]);
   });
 
   it('ends the worker after the idle time and starts it again on demand', async () => {

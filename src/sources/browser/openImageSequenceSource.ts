@@ -1,5 +1,6 @@
 import { ClipError, type FrameStream } from '../../analysis/FrameStream';
 import type { LumaFrame } from '../../analysis/LumaFrame';
+import { FrameRateNeededError } from '../FrameRateNeededError';
 import type { DecodedLuma } from '../dicom/dicomFrameStream';
 import { checkImageSize } from '../dicom/dicomLimits';
 import { SNIFF_BYTES, sniffFormat } from '../sniffFormat';
@@ -25,7 +26,7 @@ const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base
 export async function openImageSequenceSource(files: NamedBlob[], options: ImageSequenceOptions): Promise<FrameStream> {
   const { fps } = options;
   if (!(Number.isFinite(fps) && fps > 0 && fps <= 1000)) {
-    throw new ClipError('Enter the frame rate of the picture sequence: a number of frames per second above 0 and up to 1000.');
+    throw new FrameRateNeededError('Enter the frame rate of the picture sequence: a number of frames per second above 0 and up to 1000.');
   }
   if (files.length === 0) throw new ClipError('No pictures were given.');
   if (files.length === 1) {

@@ -1,4 +1,5 @@
 import { ClipError, type FrameStream } from '../../analysis/FrameStream';
+import { FrameRateNeededError } from '../FrameRateNeededError';
 import type { LumaFrame } from '../../analysis/LumaFrame';
 import { decodeRleFrame } from './decodeRleFrame';
 import { nativeFrameToLuma } from './nativeFrameToLuma';
@@ -34,7 +35,7 @@ function frameTimesS(cine: DicomCine, fpsIfUntimed: number | null | undefined): 
   if (fpsIfUntimed && fpsIfUntimedOk(fpsIfUntimed)) {
     return Array.from({ length: cine.frameCount }, (_, i) => i / fpsIfUntimed);
   }
-  throw new ClipError(
+  throw new FrameRateNeededError(
     'This DICOM file does not say how fast its frames were recorded (no Frame Time, Frame Time Vector or Cine Rate). ' +
       'Enter the frame rate to open it.',
   );
