@@ -8,6 +8,7 @@ import { labelActiveBlocks } from './labelActiveBlocks';
 import type { LumaFrame, RectPx } from './LumaFrame';
 import { BlockHistograms, type NoiseModel } from './NoiseModel';
 import { labelPulsation } from './labelPulsation';
+import { mergeRefractory } from './mergeRefractory';
 import { median } from './median';
 import type { EventKind, TwitchEvent } from './TwitchEvent';
 
@@ -53,6 +54,9 @@ const GUARD_S = 0.25;
 const GLOBAL_MIN_S = 0.1;
 /** A frame is whole-field motion when the median block z-score exceeds this. */
 const GLOBAL_MEDIAN_Z = 3;
+/** Whole-field motion travelling less than this is sway (breathing: ~1-2 mm per half cycle),
+ * and twitches are still sought through it; longer paths are movements, mm. */
+const SWAY_MAX_MM = 2;
 /** Seed threshold over grow threshold. */
 const HYSTERESIS_RATIO = 2.5;
 /** Gaussian consistency factor: sigma = 1.4826 MAD. */
@@ -111,6 +115,8 @@ interface OpenGlobal {
   sumTopZ: number;
   sumRestZ: number;
   activeMax: number;
+  /** Path length of the rigid motion during the event, mm (assumed scale without one). */
+  pathMm: number;
 }
 
 /**
@@ -226,7 +232,8 @@ export class MotionAnalyzer {
     this.open = [];
     // One site: within a territory's width (3 blocks, or 6 mm when the scale is known).
     const siteRadiusPx = Math.max(3 * this.options.blockSizePx, this.mmPerPx ? 6 / this.mmPerPx : 0);
-    const events = labelPulsation(this.finished, siteRadiusPx).sort((a, b) => a.onsetS - b.onsetS);
+    const merged = mergeRefractory(this.finished, siteRadiusPx, this.options.mergeGapS);
+    const events = labelPulsation(merged, siteRadiusPx).sort((a, b) => a.onsetS - b.onsetS);
     events.forEach((e, i) => (e.id = i + 1));
 
     const hist = this.hist ?? new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
@@ -377,11 +384,14 @@ export class MotionAnalyzer {
 
     // During whole-field motion the image decorrelates everywhere (out-of-plane motion, non-rigid
     // sliding) and nothing local can be told apart; local motion is sought between movements.
+    // Whole-field motion: a movement (a jolt, a contraction, a rotated ankle) decorrelates the
+    // image everywhere and hides anything local; a sway (breathing) is compensated well enough
+    // to look for twitches through it. Which one it was is known when it ends (its path length,
+    // finalizeGlobal), and local events near a movement are dropped then.
+    const wholeField = activeWindows > globalFraction * n;
     if (isGlobal) this.onGlobalFrame(r, medianZ, activeWindows);
-    else {
-      if (this.isStill(r)) hist.add(r.energy, r.intervalS);
-      this.trackLocal(r);
-    }
+    else if (this.isStill(r)) hist.add(r.energy, r.intervalS);
+    if (!wholeField) this.trackLocal(r);
     // The running floor replaces the provisional one once it rests on as much quiet video.
     if (!this.baselineModel && r.t - this.lastRefreshT >= STATS_REFRESH_S && hist.quietS >= WARMUP_S) {
       this.model = hist.toModel(SIGMA_FLOOR);
@@ -410,7 +420,10 @@ export class MotionAnalyzer {
         const i = y * cols + x;
         const mean = (z[i] + z[i + 1] + z[i + cols] + z[i + cols + 1]) / 4;
         p[i] = mean;
-        if (mean > threshold) {
+        // No seeds on the region's outer ring: tissue entering the image as it shifts, and the
+        // image's own edge, leave residuals there that motion compensation cannot remove.
+        const onRim = x === 0 || y === 0 || x + 2 >= cols || y + 2 >= rows;
+        if (mean > threshold && !onRim) {
           count++;
           this.seeds[i] = this.seeds[i + 1] = this.seeds[i + cols] = this.seeds[i + cols + 1] = 1;
         }
@@ -432,6 +445,7 @@ export class MotionAnalyzer {
       g.sumRestZ += restZ;
       g.maxZ = Math.max(g.maxZ, maxZ);
       g.activeMax = Math.max(g.activeMax, active);
+      g.pathMm += r.shiftPx * this.ruleMmPerPx * (r.intervalS / r.lagS);
       if (medianZ > g.peakMedianZ) (g.peakMedianZ = medianZ), (g.peakT = r.t - r.lagS / 2);
       return;
     }
@@ -446,6 +460,7 @@ export class MotionAnalyzer {
       sumTopZ: topZ,
       sumRestZ: restZ,
       activeMax: active,
+      pathMm: r.shiftPx * this.ruleMmPerPx * (r.intervalS / r.lagS),
     };
   }
 
@@ -592,7 +607,8 @@ export class MotionAnalyzer {
     const onsetS = g.firstT - g.firstLagS;
     const durationS = g.lastT - onsetS;
     if (durationS < GLOBAL_MIN_S) return;
-    this.globalSpans.push([onsetS, g.lastT]);
+    const movement = g.pathMm > SWAY_MAX_MM || g.activeMax > this.options.globalFraction * this.gridCols * this.gridRows;
+    if (movement) this.globalSpans.push([onsetS, g.lastT]);
     // Probe movement shifts skin and fat with the muscle; a voluntary contraction moves the muscle
     // under a comparatively still subcutis.
     const contraction = g.sumTopZ < 0.5 * g.sumRestZ;
