@@ -30,6 +30,14 @@ interface Row extends DetectionCounts {
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const subset = args.includes('--subset');
+/** `--set name=value` (repeatable): analysis options to try, e.g. --set zThreshold=6. */
+const overrides: Record<string, number> = {};
+args.forEach((a, i) => {
+  if (a !== '--set') return;
+  const [name, value] = (args[i + 1] ?? '').split('=');
+  if (!name || !Number.isFinite(Number(value))) throw new Error(`--set takes name=number, got "${args[i + 1] ?? ''}".`);
+  overrides[name] = Number(value);
+});
 
 // The same optical flow as the CLI and the app (OpenCV Farneback), so the table describes them.
 const opencv = await loadOpenCv();
@@ -60,7 +68,7 @@ const run = async (role: Row['role'], path: string, baselinePath: string | null,
   const t0 = Date.now();
   let result: AnalysisResult;
   try {
-    result = await analyzeClip(await openFfmpegSource(path), baselinePath ? await openFfmpegSource(baselinePath) : null, {}, { displacement });
+    result = await analyzeClip(await openFfmpegSource(path), baselinePath ? await openFfmpegSource(baselinePath) : null, overrides, { displacement });
   } catch (err) {
     // One broken clip must not hide the rest of the table; it is listed and fails the run at the end.
     failures.push(`${path}: ${err instanceof Error ? err.message : String(err)}`);

@@ -57,6 +57,11 @@ const GLOBAL_MEDIAN_Z = 3;
 /** Whole-field motion travelling less than this is sway (breathing: ~1-2 mm per half cycle),
  * and twitches are still sought through it; longer paths are movements, mm. */
 const SWAY_MAX_MM = 2;
+/** A strong onset this long after an event's last strong frame starts a new event, s: twitch
+ * contraction times are 40-120 ms, so the contraction phase is long over by then. */
+const NEW_ONSET_AFTER_S = 0.25;
+/** A brief event is kept when its peak reaches this many times the threshold. */
+const STRONG_ONSET = 2;
 /** Seed threshold over grow threshold. */
 const HYSTERESIS_RATIO = 2.5;
 /** Gaussian consistency factor: sigma = 1.4826 MAD. */
@@ -94,6 +99,8 @@ interface OpenLocal {
   /** Blocks active in the event's latest frame: new activity joins an event only next to these. */
   recent: Uint8Array;
   recentT: number;
+  /** Latest frame with activity above the seed threshold (not only continuation). */
+  lastStrongT: number;
   firstT: number;
   firstLagS: number;
   lastT: number;
@@ -446,7 +453,10 @@ export class MotionAnalyzer {
       g.maxZ = Math.max(g.maxZ, maxZ);
       g.activeMax = Math.max(g.activeMax, active);
       g.pathMm += r.shiftPx * this.ruleMmPerPx * (r.intervalS / r.lagS);
-      if (medianZ > g.peakMedianZ) (g.peakMedianZ = medianZ), (g.peakT = r.t - r.lagS / 2);
+      if (medianZ > g.peakMedianZ) {
+        g.peakMedianZ = medianZ;
+        g.peakT = r.t - r.lagS / 2;
+      }
       return;
     }
     if (g) this.finalizeGlobal(g);
@@ -489,12 +499,19 @@ export class MotionAnalyzer {
       // Match against the blocks active in each event's latest frame, not its whole territory, and
       // never merge two open events: two motor units firing side by side within a fraction of a
       // second stay two events. Activity touching both goes to the one it overlaps most.
+      // A fresh strong onset after an event's contraction phase is over is a new twitch, maybe of
+      // a neighbouring motor unit: one unit cannot contract again while it is still relaxing.
+      const strong = c.blocks.some((b) => this.pooled[b] > zThreshold);
       let e: OpenLocal | null = null;
       let bestOverlap = 0;
       for (const candidate of this.open) {
+        if (strong && candidate.lastStrongT < r.t - NEW_ONSET_AFTER_S) continue;
         let overlap = 0;
         for (const b of c.blocks) if (touchesMask(candidate.recent, b, cols, this.gridRows)) overlap++;
-        if (overlap > bestOverlap) (bestOverlap = overlap), (e = candidate);
+        if (overlap > bestOverlap) {
+          bestOverlap = overlap;
+          e = candidate;
+        }
       }
       if (!e) {
         e = {
@@ -502,6 +519,7 @@ export class MotionAnalyzer {
           blocks: [],
           recent: new Uint8Array(cols * this.gridRows),
           recentT: r.t,
+          lastStrongT: r.t,
           firstT: r.t,
           firstLagS: r.lagS,
           lastT: r.t,
@@ -514,18 +532,28 @@ export class MotionAnalyzer {
         };
         this.open.push(e);
       }
-      if (e.recentT !== r.t) (e.recent.fill(0), (e.recentT = r.t));
+      if (e.recentT !== r.t) {
+        e.recent.fill(0);
+        e.recentT = r.t;
+      }
       for (const b of c.blocks) {
         e.recent[b] = 1;
-        if (!e.mask[b]) (e.mask[b] = 1), e.blocks.push(b);
+        if (!e.mask[b]) {
+          e.mask[b] = 1;
+          e.blocks.push(b);
+        }
         const w = this.z[b];
         e.sumW += w;
         e.sumWx += w * (b % cols);
         e.sumWy += w * ((b / cols) | 0);
       }
       e.lastT = r.t;
+      if (strong) e.lastStrongT = r.t;
       for (const b of c.blocks) if (this.pooled[b] > e.maxZ) e.maxZ = this.pooled[b];
-      if (c.sumZ > e.peakSumZ) (e.peakSumZ = c.sumZ), (e.peakT = r.t - r.lagS / 2);
+      if (c.sumZ > e.peakSumZ) {
+        e.peakSumZ = c.sumZ;
+        e.peakT = r.t - r.lagS / 2;
+      }
     }
   }
 
@@ -556,8 +584,10 @@ export class MotionAnalyzer {
     const durationS = e.lastT - onsetS;
     // Motion within GUARD_S of whole-field motion is part of that movement, not a twitch.
     if (this.globalSpans.some(([g0, g1]) => g0 <= e.lastT + GUARD_S && g1 >= onsetS - GUARD_S)) return;
-    // Shorter than any twitch (fasciculations on ultrasound last about 0.1-1 s): flicker, codec noise.
-    if (durationS < o.minDurationS) return;
+    // Shorter than any twitch (fasciculations on ultrasound last about 0.1-1 s) and weak: flicker,
+    // codec noise. A strong onset stays even when brief: a twitch that contracts in ~40 ms and
+    // relaxes slowly shows fast motion only at its start (demo clip, 18.37 s).
+    if (durationS < o.minDurationS && e.maxZ < STRONG_ONSET * o.zThreshold) return;
     const block = this.cellPx * this.blockCells;
     const areaPx = e.blocks.length * block * block;
     const areaMm2 = this.mmPerPx ? areaPx * this.mmPerPx ** 2 : null;
