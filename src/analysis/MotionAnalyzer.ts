@@ -48,8 +48,9 @@ const ASSUMED_DEPTH_MM = 40;
 const MIN_PROVISIONAL_FRAMES = 10;
 /** How often the running noise floor is refreshed, s of video. */
 const STATS_REFRESH_S = 1;
-/** Local motion this close in time to whole-field motion belongs to it, s. */
-const GUARD_S = 0.25;
+/** Local motion this close in time to a movement belongs to it (tissue settles for a fraction of a
+ * second after the probe or limb stops; seen in the passive-rotation clip), s. */
+const GUARD_S = 0.5;
 /** Shortest whole-field event, s: a single-frame jump is a codec keyframe, not a probe movement. */
 const GLOBAL_MIN_S = 0.1;
 /** A frame is whole-field motion when the median block z-score exceeds this. */
@@ -60,6 +61,8 @@ const SWAY_MAX_MM = 2;
 /** A strong onset this long after an event's last strong frame starts a new event, s: twitch
  * contraction times are 40-120 ms, so the contraction phase is long over by then. */
 const NEW_ONSET_AFTER_S = 0.25;
+/** Area of a typical motor-unit territory, mm2 (a disc ~5.6 mm across). */
+const TYPICAL_TERRITORY_MM2 = 25;
 /** A brief event is kept when its peak reaches this many times the threshold. */
 const STRONG_ONSET = 2;
 /** Seed threshold over grow threshold. */
@@ -488,7 +491,8 @@ export class MotionAnalyzer {
           const i = y * cols + x;
           if (!(this.pooled[i] > growZ) || this.seeds[i]) continue;
           const window = [i, i + 1, i + cols, i + cols + 1];
-          if (this.open.some((e) => window.some((b) => touchesMask(e.recent, b, cols, rows)))) {
+          const live = (e: OpenLocal): boolean => r.t - e.lastT <= this.options.closeGapS + r.lagS;
+          if (this.open.some((e) => live(e) && window.some((b) => touchesMask(e.recent, b, cols, rows)))) {
             for (const b of window) this.seeds[b] = 1;
           }
         }
@@ -506,6 +510,8 @@ export class MotionAnalyzer {
       let bestOverlap = 0;
       for (const candidate of this.open) {
         if (strong && candidate.lastStrongT < r.t - NEW_ONSET_AFTER_S) continue;
+        // Closed (quiet for closeGapS) and only waiting out the guard before it is finalised.
+        if (r.t - candidate.lastT > this.options.closeGapS + r.lagS) continue;
         let overlap = 0;
         for (const b of c.blocks) if (touchesMask(candidate.recent, b, cols, this.gridRows)) overlap++;
         if (overlap > bestOverlap) {
@@ -587,9 +593,12 @@ export class MotionAnalyzer {
     // Shorter than any twitch (fasciculations on ultrasound last about 0.1-1 s) and weak: flicker,
     // codec noise. A strong onset stays even when brief: a twitch that contracts in ~40 ms and
     // relaxes slowly shows fast motion only at its start (demo clip, 18.37 s).
-    if (durationS < o.minDurationS && e.maxZ < STRONG_ONSET * o.zThreshold) return;
     const block = this.cellPx * this.blockCells;
     const areaPx = e.blocks.length * block * block;
+    // ... or when it moves a whole territory of typical motor-unit size (5-10 mm across,
+    // Stalberg & Antoni 1980), which flicker never does.
+    const wide = areaPx * this.ruleMmPerPx ** 2 >= TYPICAL_TERRITORY_MM2;
+    if (durationS < o.minDurationS && e.maxZ < STRONG_ONSET * o.zThreshold && !wide) return;
     const areaMm2 = this.mmPerPx ? areaPx * this.mmPerPx ** 2 : null;
     let kind: EventKind = 'fasciculation';
     let reason = 'brief local motion at rest';
