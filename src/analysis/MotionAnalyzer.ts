@@ -48,9 +48,8 @@ const ASSUMED_DEPTH_MM = 40;
 const MIN_PROVISIONAL_FRAMES = 10;
 /** How often the running noise floor is refreshed, s of video. */
 const STATS_REFRESH_S = 1;
-/** Local motion this close in time to a movement belongs to it (tissue settles for a fraction of a
- * second after the probe or limb stops; seen in the passive-rotation clip), s. */
-const GUARD_S = 0.5;
+/** Local motion this close in time to a movement belongs to it, s. */
+const GUARD_S = 0.25;
 /** Shortest whole-field event, s: a single-frame jump is a codec keyframe, not a probe movement. */
 const GLOBAL_MIN_S = 0.1;
 /** A frame is whole-field motion when the median block z-score exceeds this. */
@@ -238,7 +237,7 @@ export class MotionAnalyzer {
     if (this.warmup) this.flushWarmup();
     if (this.openGlobal) this.finalizeGlobal(this.openGlobal);
     this.openGlobal = null;
-    for (const e of this.open) this.finalizeLocal(e);
+    for (const e of this.open) this.finalizeLocal(e, true);
     this.open = [];
     // One site: within a territory's width (3 blocks, or 6 mm when the scale is known).
     const siteRadiusPx = Math.max(3 * this.options.blockSizePx, this.mmPerPx ? 6 / this.mmPerPx : 0);
@@ -584,7 +583,8 @@ export class MotionAnalyzer {
     return this.finished.slice(before);
   }
 
-  private finalizeLocal(e: OpenLocal): void {
+  /** `cutOff`: the clip ended while the event was still open, so its course is unknown. */
+  private finalizeLocal(e: OpenLocal, cutOff = false): void {
     const o = this.options;
     const onsetS = e.firstT - e.firstLagS;
     const durationS = e.lastT - onsetS;
@@ -596,8 +596,9 @@ export class MotionAnalyzer {
     const block = this.cellPx * this.blockCells;
     const areaPx = e.blocks.length * block * block;
     // ... or when it moves a whole territory of typical motor-unit size (5-10 mm across,
-    // Stalberg & Antoni 1980), which flicker never does.
-    const wide = areaPx * this.ruleMmPerPx ** 2 >= TYPICAL_TERRITORY_MM2;
+    // Stalberg & Antoni 1980), which flicker never does; unless the clip ended mid-event, when
+    // its brevity and extent say nothing (tissue settling after a movement, passive-rotation clip).
+    const wide = !cutOff && areaPx * this.ruleMmPerPx ** 2 >= TYPICAL_TERRITORY_MM2;
     if (durationS < o.minDurationS && e.maxZ < STRONG_ONSET * o.zThreshold && !wide) return;
     const areaMm2 = this.mmPerPx ? areaPx * this.mmPerPx ** 2 : null;
     let kind: EventKind = 'fasciculation';
