@@ -490,8 +490,7 @@ export class MotionAnalyzer {
           const i = y * cols + x;
           if (!(this.pooled[i] > growZ) || this.seeds[i]) continue;
           const window = [i, i + 1, i + cols, i + cols + 1];
-          const live = (e: OpenLocal): boolean => r.t - e.lastT <= this.options.closeGapS + r.lagS;
-          if (this.open.some((e) => live(e) && window.some((b) => touchesMask(e.recent, b, cols, rows)))) {
+          if (this.open.some((e) => window.some((b) => touchesMask(e.recent, b, cols, rows)))) {
             for (const b of window) this.seeds[b] = 1;
           }
         }
@@ -509,8 +508,6 @@ export class MotionAnalyzer {
       let bestOverlap = 0;
       for (const candidate of this.open) {
         if (strong && candidate.lastStrongT < r.t - NEW_ONSET_AFTER_S) continue;
-        // Closed (quiet for closeGapS) and only waiting out the guard before it is finalised.
-        if (r.t - candidate.lastT > this.options.closeGapS + r.lagS) continue;
         let overlap = 0;
         for (const b of c.blocks) if (touchesMask(candidate.recent, b, cols, this.gridRows)) overlap++;
         if (overlap > bestOverlap) {
