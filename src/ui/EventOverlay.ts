@@ -2,6 +2,7 @@ import type { RectPx } from '../analysis/LumaFrame';
 import type { TwitchEvent } from '../analysis/TwitchEvent';
 import { KIND_COLORS } from './kindColors';
 import { videoContentRect, type ContentRect } from './videoContentRect';
+import { sizeCanvasToElement } from './sizeCanvasToElement';
 
 /**
  * A canvas over the video showing where each event happened (its box, in clip pixels, scaled to
@@ -60,16 +61,9 @@ export class EventOverlay {
   }
 
   draw(): void {
-    const box = this.video.getBoundingClientRect();
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(box.width * ratio));
-    const hgt = Math.max(1, Math.round(box.height * ratio));
-    if (this.canvas.width !== w || this.canvas.height !== hgt) {
-      this.canvas.width = w;
-      this.canvas.height = hgt;
-    }
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
+    const sized = sizeCanvasToElement(this.canvas, this.video);
+    if (!sized) return;
+    const { ctx, width: w, height: hgt, ratio } = sized;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, hgt);
     const rect = this.contentRect();

@@ -5,6 +5,7 @@ import { frameIndexAt, frameIndexForKey } from './frameIndexAt';
 import { drawTimelineCanvas } from './drawTimelineCanvas';
 import { KIND_COLORS, KIND_LABELS } from './kindColors';
 import { timelineTicksS } from './timelineTicksS';
+import { sizeCanvasToElement } from './sizeCanvasToElement';
 
 /**
  * The timeline under the player, on the same time axis: the whole-image motion-energy trace,
@@ -223,17 +224,9 @@ export class Timeline {
   }
 
   private draw(): void {
-    const box = this.track.getBoundingClientRect();
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(box.width * ratio));
-    const hgt = Math.max(1, Math.round(box.height * ratio));
-    if (this.canvas.width !== w || this.canvas.height !== hgt) {
-      this.canvas.width = w;
-      this.canvas.height = hgt;
-    }
-    const ctx = this.canvas.getContext('2d');
-    if (ctx) {
-      drawTimelineCanvas(ctx, w, hgt, ratio, {
+    const sized = sizeCanvasToElement(this.canvas, this.track);
+    if (sized) {
+      drawTimelineCanvas(sized.ctx, sized.width, sized.height, sized.ratio, {
         events: this.events,
         timesS: this.traceTimesS,
         energy: this.traceEnergy,

@@ -14,6 +14,7 @@ import { decodeJpegLumaNode } from '../../src/sources/node/decodeJpegLumaNode';
 import { SNIFF_BYTES, sniffFormat } from '../../src/sources/sniffFormat';
 import jpeg from 'jpeg-js';
 import { dicomFile, encapsulatedPixelData, imageElements, nativePixelData, rleFrame, TS, ultrasoundRegion, type DicomElement } from './dicomWriter';
+import { rng } from '../helpers/syntheticFrames';
 
 /**
  * Feeds seeded mutations of small valid clips (bit flips, truncations, inserted junk, forged
@@ -32,17 +33,8 @@ const resyncFixed = readFileSync(fileURLToPath(new URL('../../node_modules/media
 const tmp = mkdtempSync(join(tmpdir(), 'twitchscope-fuzz-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** mulberry32: small, seedable, good enough to pick mutations reproducibly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (tests/helpers): small, seedable, good enough to pick mutations reproducibly. */
+const random = rng;
 
 type Mutation = 'bit-flips' | 'truncate' | 'insert-junk' | 'forge-size' | 'duplicate-span';
 const MUTATIONS: Mutation[] = ['bit-flips', 'truncate', 'insert-junk', 'forge-size', 'duplicate-span'];
