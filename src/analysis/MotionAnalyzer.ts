@@ -68,6 +68,8 @@ const STRONG_ONSET = 2;
 const HYSTERESIS_RATIO = 2.5;
 /** Gaussian consistency factor: sigma = 1.4826 MAD. */
 const MAD_TO_SIGMA = 1.4826;
+/** Displacement below which flow directions are noise, px (Farneback on 4x4 px cells). */
+const MIN_FLOW_PX = 1;
 /** Direction coherence below which local motion is not a twitch (see finalizeLocal). */
 const MIN_COHERENCE = 0.15;
 /** Smallest noise sigma per block, grey levels: blocks that never change must not divide by ~0. */
@@ -611,9 +613,10 @@ export class MotionAnalyzer {
     }
     const box = this.blocksBox(e.blocks);
     const disp = this.measureDisplacement(box, onsetS, e.lastT);
-    if (kind === 'fasciculation' && disp && disp.coherence < MIN_COHERENCE) {
+    if (kind === 'fasciculation' && disp && disp.coherence < MIN_COHERENCE && disp.magnitude >= MIN_FLOW_PX) {
       // A twitch pulls its territory one way along the fascicles; an artery's wall swells
-      // radially, so its flow vectors cancel out (coherence near 0 in the benchmark).
+      // radially, so its flow vectors cancel out (coherence near 0 in the benchmark). Only a
+      // displacement well above the flow's noise says anything about direction.
       kind = 'other';
       reason = 'local motion without a common direction (swelling, not a twitch)';
     }
