@@ -2,7 +2,10 @@ import type { AnalysisOptions } from './AnalysisOptions';
 import type { NoiseInfo } from './AnalysisResult';
 import { downsampleRegion } from './downsampleRegion';
 import { lucasKanadeDisplacement, type DisplacementEstimator } from './estimateDisplacement';
-import { estimateShift, shiftImage, type GrayImage } from './estimateShift';
+import type { GrayImage } from './estimateShift';
+import { measureBlockEnergy } from './measureBlockEnergy';
+import { blocksBoxPx, touchesMask } from './blockGeometry';
+import { poolSeeds } from './poolSeeds';
 import { findImageRegion } from './findImageRegion';
 import { labelActiveBlocks } from './labelActiveBlocks';
 import type { LumaFrame, RectPx } from './LumaFrame';
@@ -317,36 +320,13 @@ export class MotionAnalyzer {
   }
 
   private measure(ref: DistinctFrame, cells: Float32Array, t: number, intervalS: number): FrameRecord {
-    const w = this.cellCols;
-    const h = this.cellRows;
-    const before: GrayImage = { data: ref.cells, width: w, height: h };
-    const after: GrayImage = { data: cells, width: w, height: h };
-    // Rigid shift between the two frames over the whole image (2-cell margin for gradients).
-    const shift = estimateShift(before, after, { x: 2, y: 2, width: w - 4, height: h - 4 });
-    // Meet in the middle: move the reference forward and the frame back by half the shift each,
-    // so both pass through the same bilinear interpolation and are smoothed alike; warping one
-    // side only leaves a residual that grows with the shift (sub-pixel blur), which breathing
-    // sway turned into whole-field 'motion' in the benchmark.
-    const aligned = shift ? shiftImage(before, shift.dx / 2, shift.dy / 2, this.warped) : ref.cells;
-    const current = shift ? shiftImage(after, -shift.dx / 2, -shift.dy / 2, this.warpedCurrent) : cells;
-    const energy = new Float32Array(this.gridCols * this.gridRows);
-    const bc = this.blockCells;
-    let rawSum = 0;
-    for (let y = 0; y < h; y++) {
-      const brow = ((y / bc) | 0) * this.gridCols;
-      for (let x = 0; x < w; x++) {
-        const i = y * w + x;
-        energy[brow + ((x / bc) | 0)] += Math.abs(current[i] - aligned[i]);
-        rawSum += Math.abs(cells[i] - ref.cells[i]);
-      }
-    }
-    const perBlock = 1 / (bc * bc);
-    for (let b = 0; b < energy.length; b++) energy[b] *= perBlock;
+    const grid = { cellCols: this.cellCols, cellRows: this.cellRows, gridCols: this.gridCols, gridRows: this.gridRows, blockCells: this.blockCells };
+    const m = measureBlockEnergy(ref.cells, cells, grid, [this.warped, this.warpedCurrent]);
     this.traceT.push(round(t, 4));
-    this.traceE.push(round(rawSum / (w * h), 4));
-    const shiftPx = shift ? Math.hypot(shift.dx, shift.dy) * this.cellPx : 0;
-    return { t, lagS: t - ref.t, intervalS, energy, shiftPx };
+    this.traceE.push(round(m.rawMeanAbsDiff, 4));
+    return { t, lagS: t - ref.t, intervalS, energy: m.energy, shiftPx: m.shiftCells * this.cellPx };
   }
+
 
   private flushWarmup(): TwitchEvent[] {
     const buffered = this.warmup ?? [];
@@ -390,7 +370,7 @@ export class MotionAnalyzer {
     for (let b = 0; b < n; b++) this.spread[b] = Math.abs(z[b] - medianZ);
     const spread = Math.max(1, MAD_TO_SIGMA * (median(this.spread) ?? 0));
     for (let b = 0; b < n; b++) z[b] = (z[b] - common) / spread;
-    const activeWindows = this.poolSeeds(zThreshold);
+    const activeWindows = poolSeeds(this.z, this.gridCols, this.gridRows, zThreshold, this.pooled, this.seeds);
     const isGlobal = activeWindows > globalFraction * n || medianZ > GLOBAL_MEDIAN_Z;
 
     // During whole-field motion the image decorrelates everywhere (out-of-plane motion, non-rigid
@@ -411,37 +391,7 @@ export class MotionAnalyzer {
     return this.closeDue(r.t);
   }
 
-  /**
-   * Seeds are 2x2-block windows (32 px at the default block size) whose mean z exceeds the
-   * threshold. Codec noise is confined to single 16x16 macroblocks (H.264), while a motor-unit
-   * territory (4-11 mm, ~40-120 px here) fills a whole window: on the demo pair pooling widened
-   * the gap between the largest noise value and the weakest twitch from 1.3x to 1.9x.
-   * Returns the number of seed windows.
-   */
-  private poolSeeds(threshold: number): number {
-    const cols = this.gridCols;
-    const rows = this.gridRows;
-    const z = this.z;
-    const p = this.pooled;
-    this.seeds.fill(0);
-    p.fill(-Infinity);
-    let count = 0;
-    for (let y = 0; y < rows - 1; y++) {
-      for (let x = 0; x < cols - 1; x++) {
-        const i = y * cols + x;
-        const mean = (z[i] + z[i + 1] + z[i + cols] + z[i + cols + 1]) / 4;
-        p[i] = mean;
-        // No seeds on the region's outer ring: tissue entering the image as it shifts, and the
-        // image's own edge, leave residuals there that motion compensation cannot remove.
-        const onRim = x === 0 || y === 0 || x + 2 >= cols || y + 2 >= rows;
-        if (mean > threshold && !onRim) {
-          count++;
-          this.seeds[i] = this.seeds[i + 1] = this.seeds[i + cols] = this.seeds[i + cols + 1] = 1;
-        }
-      }
-    }
-    return count;
-  }
+
 
   private onGlobalFrame(r: FrameRecord, medianZ: number, active: number): void {
     const topRows = Math.max(1, Math.round(this.gridRows * SUPERFICIAL_SHARE));
@@ -611,7 +561,7 @@ export class MotionAnalyzer {
       kind = 'other';
       reason = 'local motion lasting longer than a twitch';
     }
-    const box = this.blocksBox(e.blocks);
+    const box = blocksBoxPx(e.blocks, this.gridCols, this.roi, this.cellPx * this.blockCells);
     const disp = this.measureDisplacement(box, onsetS, e.lastT);
     if (kind === 'fasciculation' && disp && disp.coherence < MIN_COHERENCE && disp.magnitude >= MIN_FLOW_PX) {
       // A twitch pulls its territory one way along the fascicles; an artery's wall swells
@@ -674,28 +624,7 @@ export class MotionAnalyzer {
     });
   }
 
-  /** Bounding box of blocks in original pixels. */
-  private blocksBox(blocks: number[]): RectPx {
-    const block = this.cellPx * this.blockCells;
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    for (const b of blocks) {
-      const bx = b % this.gridCols;
-      const by = (b / this.gridCols) | 0;
-      x0 = Math.min(x0, bx);
-      y0 = Math.min(y0, by);
-      x1 = Math.max(x1, bx);
-      y1 = Math.max(y1, by);
-    }
-    return {
-      x: this.roi.x + x0 * block,
-      y: this.roi.y + y0 * block,
-      width: (x1 - x0 + 1) * block,
-      height: (y1 - y0 + 1) * block,
-    };
-  }
+
 
   /** Peak displacement in the box from the frame before onset to each frame of the rise. */
   private measureDisplacement(boxPx: RectPx, onsetS: number, endS: number) {
@@ -724,19 +653,6 @@ export class MotionAnalyzer {
   }
 }
 
-function touchesMask(mask: Uint8Array, b: number, cols: number, rows: number): boolean {
-  const x = b % cols;
-  const y = (b / cols) | 0;
-  for (let dy = -1; dy <= 1; dy++) {
-    const ny = y + dy;
-    if (ny < 0 || ny >= rows) continue;
-    for (let dx = -1; dx <= 1; dx++) {
-      const nx = x + dx;
-      if (nx >= 0 && nx < cols && mask[ny * cols + nx]) return true;
-    }
-  }
-  return false;
-}
 
 function meanAbsDiff(a: Float32Array, b: Float32Array): number {
   let s = 0;
