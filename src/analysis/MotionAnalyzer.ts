@@ -3,7 +3,7 @@ import type { NoiseInfo } from './AnalysisResult';
 import { downsampleRegion } from './downsampleRegion';
 import { lucasKanadeDisplacement, type DisplacementEstimator } from './estimateDisplacement';
 import type { GrayImage } from './estimateShift';
-import { measureBlockEnergy } from './measureBlockEnergy';
+import { measureBlockEnergy, type BlockGrid } from './measureBlockEnergy';
 import { blocksBoxPx, touchesMask } from './blockGeometry';
 import { poolSeeds } from './poolSeeds';
 import { findImageRegion } from './findImageRegion';
@@ -152,6 +152,7 @@ export class MotionAnalyzer {
   private cellRows = 0;
   private gridCols = 0;
   private gridRows = 0;
+  private grid: BlockGrid = { cellCols: 0, cellRows: 0, gridCols: 0, gridRows: 0, blockCells: 1 };
   private readonly width: number;
   private readonly height: number;
   private readonly mmPerPx: number | null;
@@ -290,6 +291,7 @@ export class MotionAnalyzer {
     this.ruleMmPerPx = this.mmPerPx ?? ASSUMED_DEPTH_MM / r.height;
     this.cellCols = this.gridCols * this.blockCells;
     this.cellRows = this.gridRows * this.blockCells;
+    this.grid = { cellCols: this.cellCols, cellRows: this.cellRows, gridCols: this.gridCols, gridRows: this.gridRows, blockCells: this.blockCells };
     const n = this.gridCols * this.gridRows;
     this.warped = new Float32Array(this.cellCols * this.cellRows);
     this.warpedCurrent = new Float32Array(this.cellCols * this.cellRows);
@@ -320,8 +322,7 @@ export class MotionAnalyzer {
   }
 
   private measure(ref: DistinctFrame, cells: Float32Array, t: number, intervalS: number): FrameRecord {
-    const grid = { cellCols: this.cellCols, cellRows: this.cellRows, gridCols: this.gridCols, gridRows: this.gridRows, blockCells: this.blockCells };
-    const m = measureBlockEnergy(ref.cells, cells, grid, [this.warped, this.warpedCurrent]);
+    const m = measureBlockEnergy(ref.cells, cells, this.grid, [this.warped, this.warpedCurrent]);
     this.traceT.push(round(t, 4));
     this.traceE.push(round(m.rawMeanAbsDiff, 4));
     return { t, lagS: t - ref.t, intervalS, energy: m.energy, shiftPx: m.shiftCells * this.cellPx };

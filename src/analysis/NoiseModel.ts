@@ -49,10 +49,6 @@ export class BlockHistograms {
     return this.gridCols * this.gridRows;
   }
 
-  get samples(): number {
-    return this.totals[0] ?? 0;
-  }
-
   /** Add one frame's energies (one per block) that spanned `intervalS` of quiet video. */
   add(energy: Float32Array, intervalS: number): void {
     for (let b = 0; b < this.blockCount; b++) {

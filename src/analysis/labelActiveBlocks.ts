@@ -2,7 +2,6 @@
 export interface BlockComponent {
   blocks: number[];
   sumZ: number;
-  maxZ: number;
 }
 
 /**
@@ -24,14 +23,13 @@ export function labelActiveBlocks(
   const stack: number[] = [];
   for (let seed = 0; seed < cols * rows; seed++) {
     if (visited[seed] || !isSeed[seed]) continue;
-    const comp: BlockComponent = { blocks: [], sumZ: 0, maxZ: 0 };
+    const comp: BlockComponent = { blocks: [], sumZ: 0 };
     visited[seed] = 1;
     stack.push(seed);
     while (stack.length > 0) {
       const i = stack.pop() as number;
       comp.blocks.push(i);
       comp.sumZ += z[i];
-      if (z[i] > comp.maxZ) comp.maxZ = z[i];
       const x = i % cols;
       const y = (i / cols) | 0;
       for (let dy = -1; dy <= 1; dy++) {

@@ -1,13 +1,8 @@
 import type { RectPx } from '../analysis/LumaFrame';
+import type { TruthEvent } from '../analysis/scoreDetections';
 
-/** One simulated fasciculation. Positions are in the full screen frame's pixels. */
-export interface TrueFasciculation {
-  onsetS: number;
-  peakS: number;
-  endS: number;
-  xPx: number;
-  yPx: number;
-  radiusMm: number;
+/** One simulated fasciculation: what scoring matches against, plus its size. Positions are in the full screen frame's pixels. */
+export interface TrueFasciculation extends TruthEvent {
   amplitudeMm: number;
 }
 

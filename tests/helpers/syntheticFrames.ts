@@ -1,3 +1,4 @@
+import { sampleBilinear } from '../../src/analysis/estimateShift';
 import type { LumaFrame } from '../../src/analysis/LumaFrame';
 
 /** Deterministic PRNG (mulberry32) so every test run sees the same pixels. */
@@ -63,16 +64,8 @@ export function* syntheticFrames(spec: SyntheticSpec): Generator<LumaFrame> {
       for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) s += raw[(y + dy) * tw + x + dx];
       tex[y * tw + x] = Math.max(0, Math.min(255, ((s / 25 - 0.5) * 4 + 0.5) * 180 + 30));
     }
-  const sample = (x: number, y: number): number => {
-    const ix = Math.floor(x);
-    const iy = Math.floor(y);
-    const fx = x - ix;
-    const fy = y - iy;
-    const i = iy * tw + ix;
-    const a = tex[i] + (tex[i + 1] - tex[i]) * fx;
-    const b = tex[i + tw] + (tex[i + tw + 1] - tex[i + tw]) * fx;
-    return a + (b - a) * fy;
-  };
+  const texture = { data: tex, width: tw, height: th };
+  const sample = (x: number, y: number): number => sampleBilinear(texture, x, y);
   const noise = rng(spec.seed + 1);
   const frames = Math.round(spec.durationS * spec.fps);
   for (let k = 0; k < frames; k++) {
