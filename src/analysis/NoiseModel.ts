@@ -16,6 +16,8 @@ export interface NoiseModel {
   sigma: Float32Array;
   /** Seconds of quiet video the model rests on. */
   quietS: number;
+  /** The floor of the long-lag difference on the same grid (MotionAnalyzer), when learned. */
+  long?: NoiseModel | null;
 }
 
 const LOG_MIN = -7; // 2^-7 ~ 0.008 grey levels: below any real noise

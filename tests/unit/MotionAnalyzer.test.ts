@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateOptions } from '../../src/analysis/AnalysisOptions';
+import { validateOptions, type AnalysisOptions } from '../../src/analysis/AnalysisOptions';
 import { MotionAnalyzer } from '../../src/analysis/MotionAnalyzer';
 import { syntheticFrames, type SyntheticSpec, type SyntheticTwitch } from '../helpers/syntheticFrames';
 
-function run(spec: SyntheticSpec) {
-  const analyzer = new MotionAnalyzer(validateOptions(), {
+function run(spec: SyntheticSpec, options: Partial<AnalysisOptions> = {}) {
+  const analyzer = new MotionAnalyzer(validateOptions(options), {
     width: spec.width,
     height: spec.height,
     noise: null,
@@ -35,9 +35,22 @@ describe('MotionAnalyzer', () => {
     expect(e.peakDisplacementPx).toBeLessThan(4.5);
   });
 
-  it('finds nothing in pure noise', () => {
-    const out = run(base);
+  it('finds nothing in pure noise, on both lags', () => {
+    // 11 s: the long-lag floor needs 5 s of still video before that channel scores anything.
+    const out = run({ ...base, durationS: 11 });
     expect(out.events).toEqual([]);
+  });
+
+  it('finds a weak, slowly rising twitch in noise through the long lag, and misses it without', () => {
+    // 1.2 px over a 120 ms rise in noise of 4 grey levels: each frame-to-frame step is too small
+    // to clear the noise, the displacement over the whole rise is not.
+    const weak: SyntheticTwitch = { onsetS: 8, riseS: 0.12, decayS: 0.4, xPx: 120, yPx: 70, radiusPx: 12, amplitudePx: 1.2 };
+    const spec = { ...base, durationS: 11, noiseGrey: 4, twitches: [weak] };
+    const found = run(spec).events.filter((e) => e.kind === 'fasciculation');
+    expect(found).toHaveLength(1);
+    expect(Math.abs(found[0].onsetS - weak.onsetS)).toBeLessThanOrEqual(0.1);
+    expect(Math.hypot(found[0].xPx - weak.xPx, found[0].yPx - weak.yPx)).toBeLessThan(16);
+    expect(run(spec, { longLagS: 0 }).events.filter((e) => e.kind === 'fasciculation')).toEqual([]);
   });
 
   it('calls a whole-image shift probe motion, never a fasciculation', () => {
