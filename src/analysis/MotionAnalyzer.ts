@@ -51,6 +51,11 @@ const ASSUMED_DEPTH_MM = 40;
 const MIN_PROVISIONAL_FRAMES = 10;
 /** How often the running noise floor is refreshed, s of video. */
 const STATS_REFRESH_S = 1;
+/** Slack on every comparison of a duration with these limits, s. The limits are whole multiples
+ * of common frame intervals (5 s = 150 frames at 30 fps), and the browser's and ffmpeg's
+ * timestamps differ by microseconds: without slack the same clip could switch a floor a frame
+ * (or a refresh) apart in the app and the CLI. 1 ms is far below any frame interval. */
+const TIME_SLACK_S = 1e-3;
 /** Local motion this close in time to a movement belongs to it, s. */
 const GUARD_S = 0.25;
 /** Shortest whole-field event, s: a single-frame jump is a codec keyframe, not a probe movement. */
@@ -235,7 +240,7 @@ export class MotionAnalyzer {
     const record = this.measure(ref, cells, t, previous ? t - previous.t : t - ref.t);
     if (this.warmup) {
       this.warmup.push(record);
-      if (!this.baselineModel && t - this.warmup[0].t < WARMUP_S) return [];
+      if (!this.baselineModel && t - this.warmup[0].t < WARMUP_S - TIME_SLACK_S) return [];
       return this.flushWarmup();
     }
     return this.score(record);
@@ -376,7 +381,10 @@ export class MotionAnalyzer {
       this.model = provisional.toModel(SIGMA_FLOOR);
       const provisionalLong = new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
       buffered.forEach((r, i) => use[i] && r.long && provisionalLong.add(r.long.energy, r.intervalS));
-      if (provisionalLong.quietS >= WARMUP_S) this.modelLong = provisionalLong.toModel(SIGMA_FLOOR);
+      // The long lag only scores on a floor learned from rest: at least half the warm-up still
+      // (all-motion clips such as the passive-rotation clip get none). Half, not all: the warm-up
+      // itself is 5 s long, and a threshold at its very end would hang on timestamp jitter.
+      if (provisionalLong.quietS >= WARMUP_S / 2 - TIME_SLACK_S) this.modelLong = provisionalLong.toModel(SIGMA_FLOOR);
       this.lastRefreshT = buffered[buffered.length - 1].t;
     }
     const out: TwitchEvent[] = [];
@@ -442,9 +450,9 @@ export class MotionAnalyzer {
     }
     if (!wholeField) this.trackLocal(lagS === r.lagS ? r : { ...r, lagS });
     // The running floor replaces the provisional one once it rests on as much quiet video.
-    if (!this.baselineModel && r.t - this.lastRefreshT >= STATS_REFRESH_S && hist.quietS >= WARMUP_S) {
+    if (!this.baselineModel && r.t - this.lastRefreshT >= STATS_REFRESH_S - TIME_SLACK_S && hist.quietS >= WARMUP_S - TIME_SLACK_S) {
       this.model = hist.toModel(SIGMA_FLOOR);
-      if (this.histLong && this.histLong.quietS >= WARMUP_S) this.modelLong = this.histLong.toModel(SIGMA_FLOOR);
+      if (this.histLong && this.histLong.quietS >= WARMUP_S - TIME_SLACK_S) this.modelLong = this.histLong.toModel(SIGMA_FLOOR);
       this.lastRefreshT = r.t;
     }
     return this.closeDue(r.t);
