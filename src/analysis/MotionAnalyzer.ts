@@ -423,12 +423,14 @@ export class MotionAnalyzer {
     // to look for twitches through it. Which one it was is known when it ends (its path length,
     // finalizeGlobal), and local events near a movement are dropped then.
     const wholeField = activeWindows > globalFraction * n;
+    const still = !isGlobal && this.isStill(r);
     if (isGlobal) this.onGlobalFrame(r, medianZ, activeWindows);
-    else if (this.isStill(r)) hist.add(r.energy, r.intervalS);
+    else if (still) hist.add(r.energy, r.intervalS);
     let lagS = r.lagS;
     const long = r.long;
-    if (long && this.histLong && !isGlobal && this.isStill(r) && this.isStillLong(r)) this.histLong.add(long.energy, r.intervalS);
-    if (long && this.modelLong && !wholeField && !isGlobal && this.isStillLong(r)) {
+    const stillLong = !isGlobal && this.isStillLong(r);
+    if (long && this.histLong && still && stillLong) this.histLong.add(long.energy, r.intervalS);
+    if (long && this.modelLong && !wholeField && stillLong) {
       // Local activity is the larger of the two lags' z per block; where the long lag lifts a
       // block over the threshold the event is dated from the long reference.
       const medianLongZ = this.zScores(long.energy, this.modelLong, this.zLong);
