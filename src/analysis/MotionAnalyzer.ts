@@ -88,6 +88,11 @@ const REPEAT_TOLERANCE = 0.05;
 const MIN_QUIET_S = 5;
 /** Share of the image's upper rows taken as skin and fat when telling contraction from probe motion. */
 const SUPERFICIAL_SHARE = 0.15;
+/** The long lag compares the mean of the frames in this span with the same span one lag earlier,
+ * s. Electronic and codec noise are independent from frame to frame, while a twitch holds its
+ * displacement through its relaxation (0.1-1 s): two frames at 30 fps halve the noise variance
+ * and keep the signal. Far shorter than the shortest contraction time (40 ms) plus the lag. */
+const LONG_AVERAGE_S = 0.05;
 
 interface DistinctFrame {
   t: number;
@@ -115,6 +120,9 @@ interface OpenLocal {
   recentT: number;
   /** Latest frame with activity above the seed threshold (not only continuation). */
   lastStrongT: number;
+  /** Latest frame in which the long lag still saw the territory displaced: how long the
+   * displacement was held, which the short lag (only the fast rise) cannot tell. */
+  heldT: number;
   firstT: number;
   firstLagS: number;
   lastT: number;
@@ -185,6 +193,8 @@ export class MotionAnalyzer {
   private modelLong: NoiseModel | null = null;
   private warpedLong = new Float32Array(0);
   private warpedLongCurrent = new Float32Array(0);
+  private meanLongRef = new Float32Array(0);
+  private meanLongCurrent = new Float32Array(0);
   private zLong = new Float32Array(0);
   private lastRefreshT = -Infinity;
   private warmup: FrameRecord[] | null = [];
@@ -310,6 +320,8 @@ export class MotionAnalyzer {
     this.warpedCurrent = new Float32Array(this.cellCols * this.cellRows);
     this.warpedLong = new Float32Array(this.cellCols * this.cellRows);
     this.warpedLongCurrent = new Float32Array(this.cellCols * this.cellRows);
+    this.meanLongRef = new Float32Array(this.cellCols * this.cellRows);
+    this.meanLongCurrent = new Float32Array(this.cellCols * this.cellRows);
     this.zLong = new Float32Array(n);
     this.histLong = new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
     this.visited = new Uint8Array(n);
@@ -354,12 +366,31 @@ export class MotionAnalyzer {
     const longRef = this.options.longLagS > 0 ? this.reference(t, longLagS) : null;
     let long: FrameRecord['long'] = null;
     if (longRef && longRef !== ref && t - longRef.t >= 0.6 * longLagS) {
-      const ml = measureBlockEnergy(longRef.cells, cells, this.grid, [this.warpedLong, this.warpedLongCurrent]);
+      const before = this.meanOver(longRef.t, this.meanLongRef);
+      const after = this.meanOver(t, this.meanLongCurrent);
+      const ml = measureBlockEnergy(before, after, this.grid, [this.warpedLong, this.warpedLongCurrent]);
       long = { lagS: t - longRef.t, energy: ml.energy, shiftPx: ml.shiftCells * this.cellPx };
     }
     return { t, lagS: t - ref.t, intervalS, energy: m.energy, shiftPx: m.shiftCells * this.cellPx, long };
   }
 
+  /** Mean cells of the distinct frames in (t - LONG_AVERAGE_S, t]: the frame at t and its
+   * predecessors within the span (always at least the frame at t itself). */
+  private meanOver(t: number, out: Float32Array): Float32Array {
+    out.fill(0);
+    let count = 0;
+    for (let i = this.ring.length - 1; i >= 0; i--) {
+      const f = this.ring[i];
+      if (f.t > t + TIME_SLACK_S) continue;
+      if (f.t <= t - LONG_AVERAGE_S + TIME_SLACK_S && count > 0) break;
+      const c = f.cells;
+      for (let k = 0; k < out.length; k++) out[k] += c[k];
+      count++;
+    }
+    const scale = 1 / count;
+    for (let k = 0; k < out.length; k++) out[k] *= scale;
+    return out;
+  }
 
   private flushWarmup(): TwitchEvent[] {
     const buffered = this.warmup ?? [];
@@ -428,13 +459,17 @@ export class MotionAnalyzer {
     else if (still) hist.add(r.energy, r.intervalS);
     let lagS = r.lagS;
     const long = r.long;
-    const stillLong = !isGlobal && this.isStillLong(r);
-    if (long && this.histLong && still && stillLong) this.histLong.add(long.energy, r.intervalS);
-    if (long && this.modelLong && !wholeField && stillLong) {
+    if (long && this.histLong && still && this.isStillLong(r)) this.histLong.add(long.energy, r.intervalS);
+    if (long && this.modelLong && !isGlobal) {
       // Local activity is the larger of the two lags' z per block; where the long lag lifts a
-      // block over the threshold the event is dated from the long reference.
+      // block over the threshold the event is dated from the long reference. Through breathing
+      // sway too: the sway's residual after compensation lifts every block alike, which the
+      // common-mode and spread normalisation (zScores) takes out, and the long lag only starts
+      // new events (below), so it cannot stretch one. Off in whole-field motion at either lag.
       const medianLongZ = this.zScores(long.energy, this.modelLong, this.zLong);
       const activeLong = poolSeeds(this.zLong, this.gridCols, this.gridRows, zThreshold, this.pooled, this.seeds);
+      const growZ = zThreshold / HYSTERESIS_RATIO;
+      for (const e of this.open) if (e.blocks.some((b) => this.pooled[b] > growZ)) e.heldT = r.t;
       if (!(activeLong > globalFraction * n || medianLongZ > GLOBAL_MEDIAN_Z)) {
         let fromLong = false;
         for (let b = 0; b < n; b++) {
@@ -541,6 +576,7 @@ export class MotionAnalyzer {
           recent: new Uint8Array(cols * this.gridRows),
           recentT: r.t,
           lastStrongT: r.t,
+          heldT: r.t,
           firstT: r.t,
           firstLagS: r.lagS,
           lastT: r.t,
@@ -608,14 +644,16 @@ export class MotionAnalyzer {
     if (this.globalSpans.some(([g0, g1]) => g0 <= e.lastT + GUARD_S && g1 >= onsetS - GUARD_S)) return;
     // Shorter than any twitch (fasciculations on ultrasound last about 0.1-1 s) and weak: flicker,
     // codec noise. A strong onset stays even when brief: a twitch that contracts in ~40 ms and
-    // relaxes slowly shows fast motion only at its start (demo clip, 18.37 s).
+    // relaxes slowly shows fast motion only at its start (demo clip, 18.37 s). How long the
+    // displacement was held counts too: the short lag sees only the rise, the long lag the rest.
     const block = this.cellPx * this.blockCells;
     const areaPx = e.blocks.length * block * block;
     // ... or when it moves a whole territory of typical motor-unit size (5-10 mm across,
     // Stalberg & Antoni 1980), which flicker never does; unless the clip ended mid-event, when
     // its brevity and extent say nothing (tissue settling after a movement, passive-rotation clip).
     const wide = !cutOff && areaPx * this.ruleMmPerPx ** 2 >= TYPICAL_TERRITORY_MM2;
-    if (durationS < o.minDurationS && e.maxZ < STRONG_ONSET * o.zThreshold && !wide) return;
+    const heldS = Math.max(e.lastT, e.heldT) - onsetS;
+    if (heldS < o.minDurationS && e.maxZ < STRONG_ONSET * o.zThreshold && !wide) return;
     const areaMm2 = this.mmPerPx ? areaPx * this.mmPerPx ** 2 : null;
     let kind: EventKind = 'fasciculation';
     let reason = 'brief local motion at rest';

@@ -25,4 +25,22 @@ describe('labelPulsation', () => {
     labelPulsation(three, 48);
     expect(three.every((e) => e.kind === 'fasciculation')).toBe(true);
   });
+
+  it('labels a weak pulsation that crosses the threshold on some beats only (whole numbers of one period)', () => {
+    // 60 bpm, seen on beats 6, 8, 10, 12 and 13 (peaks dated within a frame or two).
+    const beats = [6.2, 8.28, 10.28, 12.24, 13.24].map((t) => ev(t, 100, 100));
+    labelPulsation(beats, 48);
+    expect(beats.every((e) => e.kind === 'pulsation')).toBe(true);
+  });
+
+  it('needs five beats when some are skipped, and leaves irregular recurrences at one site alone', () => {
+    const four = [6.2, 8.28, 10.28, 12.24].map((t) => ev(t, 100, 100));
+    labelPulsation(four, 48);
+    expect(four.every((e) => e.kind === 'fasciculation')).toBe(true);
+    // One motor unit firing five times: intervals 1.7, 2.4, 1.3, 2.9 s fit no cardiac grid.
+    const unit = [2, 3.7, 6.1, 7.4, 10.3].map((t) => ev(t, 100, 100));
+    labelPulsation(unit, 48);
+    expect(unit.every((e) => e.kind === 'fasciculation')).toBe(true);
+  });
 });
+
