@@ -2,7 +2,7 @@ import type { AnalysisOptions } from './AnalysisOptions';
 import type { NoiseInfo } from './AnalysisResult';
 import { downsampleRegion } from './downsampleRegion';
 import { lucasKanadeDisplacement, type DisplacementEstimator } from './estimateDisplacement';
-import type { GrayImage } from './estimateShift';
+import { estimateShift, sampleBilinear, type GrayImage } from './estimateShift';
 import { measureBlockEnergy, type BlockGrid } from './measureBlockEnergy';
 import { blocksBoxPx, touchesMask } from './blockGeometry';
 import { poolSeeds } from './poolSeeds';
@@ -120,6 +120,11 @@ interface OpenLocal {
   recentT: number;
   /** Latest frame with activity above the seed threshold (not only continuation). */
   lastStrongT: number;
+  /** Started at the site of a relaxing event by a second contraction (secondContraction): kept apart from it. */
+  split: boolean;
+  /** Started with no other open event touching it: the frame before its onset shows the
+   * tissue at rest, the reference secondContraction needs. */
+  cleanStart: boolean;
   /** Latest frame in which the long lag still saw the territory displaced: how long the
    * displacement was held, which the short lag (only the fast rise) cannot tell. */
   heldT: number;
@@ -171,6 +176,7 @@ export class MotionAnalyzer {
   private readonly width: number;
   private readonly height: number;
   private readonly mmPerPx: number | null;
+  private readonly siteRadiusPx: number;
   /** Scale for physical rules: the real one, else ASSUMED_DEPTH_MM over the image height. */
   private ruleMmPerPx = 0.1;
   /** Baseline floor; dropped when the baseline's block grid differs from this clip's. */
@@ -206,6 +212,8 @@ export class MotionAnalyzer {
   private open: OpenLocal[] = [];
   private openGlobal: OpenGlobal | null = null;
   private readonly finished: TwitchEvent[] = [];
+  /** Events started by a second contraction inside another's territory: never merged back. */
+  private readonly splitIds = new Set<number>();
   private nextId = 1;
 
   constructor(options: AnalysisOptions, init: AnalyzerInit) {
@@ -221,6 +229,8 @@ export class MotionAnalyzer {
       ? { ...clampRect(given, init.width, init.height), source: options.roiPx ? 'user' : 'file' }
       : { x: 0, y: 0, width: init.width, height: init.height, source: 'auto' };
     this.baselineModel = init.noise;
+    // One site: within a territory's width (3 blocks, or 6 mm when the scale is known).
+    this.siteRadiusPx = Math.max(3 * options.blockSizePx, this.mmPerPx ? 6 / this.mmPerPx : 0);
   }
 
   /** Analyse one frame; returns the events that this frame allowed to be finalised. */
@@ -267,10 +277,8 @@ export class MotionAnalyzer {
     this.openGlobal = null;
     for (const e of this.open) this.finalizeLocal(e, true);
     this.open = [];
-    // One site: within a territory's width (3 blocks, or 6 mm when the scale is known).
-    const siteRadiusPx = Math.max(3 * this.options.blockSizePx, this.mmPerPx ? 6 / this.mmPerPx : 0);
-    const merged = mergeRefractory(this.finished, siteRadiusPx, this.options.mergeGapS);
-    const events = labelPulsation(merged, siteRadiusPx).sort((a, b) => a.onsetS - b.onsetS);
+    const merged = mergeRefractory(this.finished, this.siteRadiusPx, this.options.mergeGapS, this.splitIds);
+    const events = labelPulsation(merged, this.siteRadiusPx).sort((a, b) => a.onsetS - b.onsetS);
     events.forEach((e, i) => (e.id = i + 1));
 
     const hist = this.hist ?? new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
@@ -530,6 +538,52 @@ export class MotionAnalyzer {
     };
   }
 
+  /**
+   * Is activity on `blocks` at t a second contraction at the site of `e`, rather than e relaxing?
+   * After a twitch's contraction its territory relaxes back towards where it was before e began;
+   * a second contraction (a neighbouring unit) moves the tissue away from there again. Measured
+   * as the change since one short lag ago in mean |difference| against the frame before e's
+   * onset (rigid motion removed), summed over the blocks in units of each block's noise, against
+   * the detection threshold. Only after e's contraction phase (NEW_ONSET_AFTER_S past its peak),
+   * and only for an event that began at rest: the frame before an event that began inside
+   * another's relaxation is itself displaced, and relaxing would look like moving away from it.
+   */
+  private secondContraction(e: OpenLocal, blocks: number[], t: number): boolean {
+    if (!e.cleanStart || t - e.peakT < NEW_ONSET_AFTER_S) return false;
+    const model = this.model;
+    const now = this.ring[this.ring.length - 1];
+    const prev = this.reference(t);
+    const onsetS = e.firstT - e.firstLagS;
+    let before: DistinctFrame | null = null;
+    for (const f of this.ring) if (f.t <= onsetS + 1e-6) before = f;
+    if (!model || !before || !prev || prev.t <= before.t || now.t !== t) return false;
+    const bc = this.blockCells;
+    const w = this.cellCols;
+    const h = this.cellRows;
+    // Against the rigid motion since `before` (breathing sway): whole-frame shifts, as in measure().
+    const img = (f: DistinctFrame): GrayImage => ({ data: f.cells, width: w, height: h });
+    const whole: RectPx = { x: 2, y: 2, width: w - 4, height: h - 4 };
+    const base = img(before);
+    const sNow = estimateShift(base, img(now), whole);
+    const sPrev = estimateShift(base, img(prev), whole);
+    let sumZ = 0;
+    for (const b of blocks) {
+      const x0 = (b % this.gridCols) * bc;
+      const y0 = ((b / this.gridCols) | 0) * bc;
+      let change = 0;
+      for (let y = y0; y < y0 + bc; y++) {
+        for (let x = x0; x < x0 + bc; x++) {
+          const i = y * w + x;
+          const refNow = sNow ? sampleBilinear(base, x - sNow.dx, y - sNow.dy) : before.cells[i];
+          const refPrev = sPrev ? sampleBilinear(base, x - sPrev.dx, y - sPrev.dy) : before.cells[i];
+          change += Math.abs(now.cells[i] - refNow) - Math.abs(prev.cells[i] - refPrev);
+        }
+      }
+      sumZ += change / (bc * bc) / model.sigma[b];
+    }
+    return sumZ / Math.sqrt(blocks.length) > this.options.zThreshold;
+  }
+
   private trackLocal(r: FrameRecord): void {
     const { zThreshold } = this.options;
     const cols = this.gridCols;
@@ -563,8 +617,14 @@ export class MotionAnalyzer {
       const strong = c.blocks.some((b) => this.pooled[b] > zThreshold);
       let e: OpenLocal | null = null;
       let bestOverlap = 0;
+      let split = false;
       for (const candidate of this.open) {
         if (strong && candidate.lastStrongT < r.t - NEW_ONSET_AFTER_S) continue;
+        // ... and so is a strong onset in a relaxing territory that moves the tissue away again.
+        if (strong && this.secondContraction(candidate, c.blocks, r.t)) {
+          split = true;
+          continue;
+        }
         let overlap = 0;
         for (const b of c.blocks) if (touchesMask(candidate.recent, b, cols, this.gridRows)) overlap++;
         if (overlap > bestOverlap) {
@@ -572,14 +632,34 @@ export class MotionAnalyzer {
           e = candidate;
         }
       }
-      return { c, strong, e };
+      return { c, strong, e, split };
     });
-    for (const { c, strong, e: matched } of matches) {
+    for (const { c, strong, e: matched, split: splitFromMatch } of matches) {
+      let split = splitFromMatch;
       let e = matched;
       // Only a seed above the threshold starts an event; activity above the continuation level
       // alone only carries an open one on (hysteresis).
       if (!e && !strong) continue;
       if (!e) {
+        const cleanStart = !this.open.some((o) => c.blocks.some((b) => touchesMask(o.mask, b, cols, this.gridRows)));
+        if (!split) {
+          // A new event at the site of one that is relaxing would be merged back into it at the
+          // end (mergeRefractory) unless it is a second contraction: then it is kept apart.
+          const siteRadiusBlocks = this.siteRadiusPx / (this.cellPx * this.blockCells);
+          let cx = 0;
+          let cy = 0;
+          for (const b of c.blocks) {
+            cx += b % cols;
+            cy += (b / cols) | 0;
+          }
+          cx /= c.blocks.length;
+          cy /= c.blocks.length;
+          split = this.open.some(
+            (o) =>
+              Math.hypot(o.sumWx / o.sumW - cx, o.sumWy / o.sumW - cy) <= siteRadiusBlocks &&
+              this.secondContraction(o, c.blocks, r.t),
+          );
+        }
         e = {
           mask: new Uint8Array(cols * this.gridRows),
           blocks: [],
@@ -587,6 +667,8 @@ export class MotionAnalyzer {
           recentT: r.t,
           lastStrongT: r.t,
           heldT: r.t,
+          split,
+          cleanStart,
           firstT: r.t,
           firstLagS: r.lagS,
           lastT: r.t,
@@ -708,6 +790,7 @@ export class MotionAnalyzer {
       directionCoherence: disp ? round(disp.coherence, 3) : null,
       reason,
     };
+    if (e.split) this.splitIds.add(event.id);
     this.finished.push(event);
   }
 

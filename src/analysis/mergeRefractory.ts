@@ -4,14 +4,22 @@ import type { TwitchEvent } from './TwitchEvent';
  * Merge fasciculations at one site that follow each other within `gapS` (end of one to onset of
  * the next). A motor unit cannot twitch again while its last twitch is still relaxing, so a
  * second "onset" there is the same twitch's uneven relaxation being split by the threshold.
- * Returns a new array; merged events keep the first id, span both, and take the larger score.
+ * Events whose id is in `keepApart` were shown to be a second contraction (the tissue moved away
+ * from its resting place again, MotionAnalyzer.secondContraction) and are never merged into an
+ * earlier one. Returns a new array; merged events keep the first id, span both, and take the
+ * larger score.
  */
-export function mergeRefractory(events: readonly TwitchEvent[], siteRadiusPx: number, gapS: number): TwitchEvent[] {
+export function mergeRefractory(
+  events: readonly TwitchEvent[],
+  siteRadiusPx: number,
+  gapS: number,
+  keepApart: ReadonlySet<number> = new Set(),
+): TwitchEvent[] {
   const out: TwitchEvent[] = [];
   const sorted = [...events].sort((a, b) => a.onsetS - b.onsetS);
   for (const e of sorted) {
     const previous =
-      e.kind === 'fasciculation'
+      e.kind === 'fasciculation' && !keepApart.has(e.id)
         ? out.find(
             (p) =>
               p.kind === 'fasciculation' &&

@@ -17,4 +17,10 @@ describe('mergeRefractory', () => {
     expect(out[0]).toMatchObject({ onsetS: 1.0, endS: 1.7, durationS: 0.7, score: 12, peakS: 1.55 });
     expect(out[0].boxPx).toEqual({ x: 84, y: 84, width: 42, height: 32 });
   });
+
+  it('keeps apart an event shown to be a second contraction', () => {
+    const events = [ev(1, 1.0, 1.6, 100, 40), ev(2, 1.4, 1.9, 105, 9)];
+    expect(mergeRefractory(events, 48, 0.15).map((e) => e.id)).toEqual([1]);
+    expect(mergeRefractory(events, 48, 0.15, new Set([2])).map((e) => e.id)).toEqual([1, 2]);
+  });
 });
