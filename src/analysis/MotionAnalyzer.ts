@@ -128,6 +128,8 @@ interface OpenLocal {
   /** Latest frame in which the long lag still saw the territory displaced: how long the
    * displacement was held, which the short lag (only the fast rise) cannot tell. */
   heldT: number;
+  /** The long lag scored a frame after the event's first: it could have seen a held displacement. */
+  longWatched: boolean;
   firstT: number;
   firstLagS: number;
   lastT: number;
@@ -477,7 +479,10 @@ export class MotionAnalyzer {
       const medianLongZ = this.zScores(long.energy, this.modelLong, this.zLong);
       const activeLong = poolSeeds(this.zLong, this.gridCols, this.gridRows, zThreshold, this.pooled, this.seeds);
       const growZ = zThreshold / HYSTERESIS_RATIO;
-      for (const e of this.open) if (e.blocks.some((b) => this.pooled[b] > growZ)) e.heldT = r.t;
+      for (const e of this.open) {
+        if (r.t > e.firstT) e.longWatched = true;
+        if (e.blocks.some((b) => this.pooled[b] > growZ)) e.heldT = r.t;
+      }
       if (!(activeLong > globalFraction * n || medianLongZ > GLOBAL_MEDIAN_Z)) {
         let fromLong = false;
         for (let b = 0; b < n; b++) {
@@ -667,6 +672,7 @@ export class MotionAnalyzer {
           recentT: r.t,
           lastStrongT: r.t,
           heldT: r.t,
+          longWatched: false,
           split,
           cleanStart,
           firstT: r.t,
@@ -745,7 +751,12 @@ export class MotionAnalyzer {
     // its brevity and extent say nothing (tissue settling after a movement, passive-rotation clip).
     const wide = !cutOff && areaPx * this.ruleMmPerPx ** 2 >= TYPICAL_TERRITORY_MM2;
     const heldS = Math.max(e.lastT, e.heldT) - onsetS;
-    if (heldS < o.minDurationS && e.maxZ < STRONG_ONSET * o.zThreshold && !wide) return;
+    const weak = e.maxZ < STRONG_ONSET * o.zThreshold && !wide;
+    if (weak && heldS < o.minDurationS) return;
+    // Weak, and the long lag watched its frames after the first but never saw the territory
+    // displaced: a twitch holds its displacement through its relaxation (0.1-1 s), flicker does
+    // not (a one-frame codec blip beside a keyframe, screen-recording-60 benchmark at 4.15 s).
+    if (weak && e.longWatched && e.heldT <= e.firstT) return;
     const areaMm2 = this.mmPerPx ? areaPx * this.mmPerPx ** 2 : null;
     let kind: EventKind = 'fasciculation';
     let reason = 'brief local motion at rest';
