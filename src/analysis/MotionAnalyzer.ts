@@ -358,6 +358,12 @@ export class MotionAnalyzer {
     return r.long !== null && (r.long.shiftPx * this.ruleMmPerPx) / r.long.lagS < QUIET_SHIFT_MM_S;
   }
 
+  /** The newest distinct frame at or before an event's onset: the tissue as it was before it. */
+  private frameBefore(onsetS: number): DistinctFrame | null {
+    for (let i = this.ring.length - 1; i >= 0; i--) if (this.ring[i].t <= onsetS + 1e-6) return this.ring[i];
+    return null;
+  }
+
   /** The newest distinct frame at least ~one lag older than t (tolerates timestamp jitter). */
   private reference(t: number, lagS = this.options.diffLagS): DistinctFrame | null {
     const target = t - 0.75 * lagS;
@@ -486,13 +492,12 @@ export class MotionAnalyzer {
       if (!(activeLong > globalFraction * n || medianLongZ > GLOBAL_MEDIAN_Z)) {
         let fromLong = false;
         for (let b = 0; b < n; b++) {
+          if (!(this.zLong[b] > this.z[b])) continue;
           // Only new onsets: an open event's relaxation is followed on the short lag alone, or
           // the long lag would stretch it into its neighbours.
           if (this.open.some((e) => touchesMask(e.mask, b, this.gridCols, this.gridRows))) continue;
-          if (this.zLong[b] > this.z[b]) {
-            if (this.zLong[b] > zThreshold / HYSTERESIS_RATIO) fromLong = true;
-            this.z[b] = this.zLong[b];
-          }
+          if (this.zLong[b] > growZ) fromLong = true;
+          this.z[b] = this.zLong[b];
         }
         if (fromLong) lagS = long.lagS;
       }
@@ -558,9 +563,7 @@ export class MotionAnalyzer {
     const model = this.model;
     const now = this.ring[this.ring.length - 1];
     const prev = this.reference(t);
-    const onsetS = e.firstT - e.firstLagS;
-    let before: DistinctFrame | null = null;
-    for (const f of this.ring) if (f.t <= onsetS + 1e-6) before = f;
+    const before = this.frameBefore(e.firstT - e.firstLagS);
     if (!model || !before || !prev || prev.t <= before.t || now.t !== t) return false;
     const bc = this.blockCells;
     const w = this.cellCols;
@@ -587,6 +590,23 @@ export class MotionAnalyzer {
       sumZ += change / (bc * bc) / model.sigma[b];
     }
     return sumZ / Math.sqrt(blocks.length) > this.options.zThreshold;
+  }
+
+  /** Is activity on `blocks` a second contraction at the site (siteRadiusPx) of any open event? */
+  private secondContractionAtSite(blocks: number[], t: number): boolean {
+    const cols = this.gridCols;
+    const siteRadiusBlocks = this.siteRadiusPx / (this.cellPx * this.blockCells);
+    let cx = 0;
+    let cy = 0;
+    for (const b of blocks) {
+      cx += b % cols;
+      cy += (b / cols) | 0;
+    }
+    cx /= blocks.length;
+    cy /= blocks.length;
+    return this.open.some(
+      (o) => Math.hypot(o.sumWx / o.sumW - cx, o.sumWy / o.sumW - cy) <= siteRadiusBlocks && this.secondContraction(o, blocks, t),
+    );
   }
 
   private trackLocal(r: FrameRecord): void {
@@ -647,24 +667,9 @@ export class MotionAnalyzer {
       if (!e && !strong) continue;
       if (!e) {
         const cleanStart = !this.open.some((o) => c.blocks.some((b) => touchesMask(o.mask, b, cols, this.gridRows)));
-        if (!split) {
-          // A new event at the site of one that is relaxing would be merged back into it at the
-          // end (mergeRefractory) unless it is a second contraction: then it is kept apart.
-          const siteRadiusBlocks = this.siteRadiusPx / (this.cellPx * this.blockCells);
-          let cx = 0;
-          let cy = 0;
-          for (const b of c.blocks) {
-            cx += b % cols;
-            cy += (b / cols) | 0;
-          }
-          cx /= c.blocks.length;
-          cy /= c.blocks.length;
-          split = this.open.some(
-            (o) =>
-              Math.hypot(o.sumWx / o.sumW - cx, o.sumWy / o.sumW - cy) <= siteRadiusBlocks &&
-              this.secondContraction(o, c.blocks, r.t),
-          );
-        }
+        // A new event at the site of one that is relaxing would be merged back into it at the
+        // end (mergeRefractory) unless it is a second contraction: then it is kept apart.
+        split ||= this.secondContractionAtSite(c.blocks, r.t);
         e = {
           mask: new Uint8Array(cols * this.gridRows),
           blocks: [],
@@ -840,8 +845,7 @@ export class MotionAnalyzer {
 
   /** Peak displacement in the box from the frame before onset to each frame of the rise. */
   private measureDisplacement(boxPx: RectPx, onsetS: number, endS: number) {
-    let before: DistinctFrame | null = null;
-    for (const f of this.ring) if (f.t <= onsetS + 1e-6) before = f;
+    const before = this.frameBefore(onsetS);
     if (!before) return null;
     const c = this.cellPx;
     const margin = this.blockCells;
