@@ -16,7 +16,10 @@ export interface InputSummary {
 export interface ClipSummary {
   /** Count of kind 'fasciculation' only. */
   fasciculations: number;
+  /** Fasciculations per analysable minute (0 when nothing was analysable). */
   perMinute: number;
+  /** Seconds of video in which a 0.1 mm twitch could have been seen (not unanalysable). */
+  analysableS: number;
   medianDurationS: number | null;
   medianAreaPx: number | null;
   medianAreaMm2: number | null;
@@ -27,6 +30,22 @@ export interface ClipSummary {
 export interface NoiseInfo {
   source: 'baseline' | 'quiet-stretches';
   quietS: number;
+}
+
+export interface TimeSpan {
+  startS: number;
+  endS: number;
+}
+
+/** The analysis block grid in the clip's pixels, with seconds above the floor per block. */
+export interface MotionMap {
+  xPx: number;
+  yPx: number;
+  blockPx: number;
+  cols: number;
+  rows: number;
+  /** Row-major, cols * rows values: seconds each block was active (local motion above its floor). */
+  activeS: number[];
 }
 
 export interface AnalysisResult {
@@ -41,6 +60,10 @@ export interface AnalysisResult {
   summary: ClipSummary;
   /** Whole-image motion energy per analysed frame (mean absolute luma difference in the region). */
   trace: { timesS: number[]; energy: number[] };
+  /** Stretches in which motion left too large a residual to show a 0.1 mm twitch, s. */
+  unanalysable: TimeSpan[];
+  /** Where local motion rose above its noise floor: seconds per block over the clip. */
+  motionMap: MotionMap;
   baseline: null | { input: InputSummary; summary: ClipSummary };
   /** Clip vs baseline: ratio of fasciculation rates (null without baseline or when baseline rate is 0). */
   comparison: null | { rateRatio: number | null; perMinuteDifference: number };

@@ -1,5 +1,5 @@
 import type { AnalysisOptions } from './AnalysisOptions';
-import type { NoiseInfo } from './AnalysisResult';
+import type { MotionMap, NoiseInfo, TimeSpan } from './AnalysisResult';
 import { downsampleRegion } from './downsampleRegion';
 import { lucasKanadeDisplacement, type DisplacementEstimator } from './estimateDisplacement';
 import { estimateShift, sampleBilinear, type GrayImage } from './estimateShift';
@@ -29,6 +29,8 @@ export interface AnalyzerInit {
 export interface MotionAnalysisOutput {
   events: TwitchEvent[];
   trace: { timesS: number[]; energy: number[] };
+  unanalysable: TimeSpan[];
+  motionMap: MotionMap;
   roi: RectPx & { source: 'auto' | 'user' | 'file' };
   noise: NoiseInfo;
   noiseModel: NoiseModel;
@@ -195,6 +197,9 @@ export class MotionAnalyzer {
   private seeds = new Uint8Array(0);
   /** Whole-field motion events already finalised, [onsetS, endS], for the guard rule. */
   private globalSpans: [number, number][] = [];
+  /** Every movement span of the clip (unanalysable time). */
+  private readonly movementSpans: TimeSpan[] = [];
+  private activeS = new Float64Array(0);
   private hist: BlockHistograms | null = null;
   private model: NoiseModel | null = null;
   private histLong: BlockHistograms | null = null;
@@ -297,6 +302,15 @@ export class MotionAnalyzer {
     return {
       events,
       trace: { timesS: this.traceT.slice(), energy: this.traceE.slice() },
+      unanalysable: this.movementSpans.slice(),
+      motionMap: {
+        xPx: x,
+        yPx: y,
+        blockPx: this.cellPx * this.blockCells,
+        cols: this.gridCols,
+        rows: this.gridRows,
+        activeS: Array.from(this.activeS, (v) => round(v, 3)),
+      },
       roi: { x, y, width, height, source },
       noise: { source: this.baselineModel ? 'baseline' : 'quiet-stretches', quietS: round(quietS, 2) },
       noiseModel: ownModel,
@@ -339,6 +353,7 @@ export class MotionAnalyzer {
     this.pooled = new Float32Array(n);
     this.spread = new Float32Array(n);
     this.seeds = new Uint8Array(n);
+    this.activeS = new Float64Array(n);
     this.hist = new BlockHistograms(this.gridCols, this.gridRows, this.options.blockSizePx);
     const b = this.baselineModel;
     if (b && !(b.gridCols === this.gridCols && b.gridRows === this.gridRows && b.blockSizePx === this.options.blockSizePx)) {
@@ -503,7 +518,10 @@ export class MotionAnalyzer {
       }
       poolSeeds(this.z, this.gridCols, this.gridRows, zThreshold, this.pooled, this.seeds);
     }
-    if (!wholeField) this.trackLocal(lagS === r.lagS ? r : { ...r, lagS });
+    if (!wholeField) {
+      for (let b = 0; b < n; b++) if (this.z[b] > zThreshold / HYSTERESIS_RATIO) this.activeS[b] += r.intervalS;
+      this.trackLocal(lagS === r.lagS ? r : { ...r, lagS });
+    }
     // The running floor replaces the provisional one once it rests on as much quiet video.
     if (!this.baselineModel && r.t - this.lastRefreshT >= STATS_REFRESH_S - TIME_SLACK_S && hist.quietS >= WARMUP_S - TIME_SLACK_S) {
       this.model = hist.toModel(SIGMA_FLOOR);
@@ -805,6 +823,9 @@ export class MotionAnalyzer {
       peakDisplacementMm: disp && this.mmPerPx ? round(disp.magnitude * this.mmPerPx, 4) : null,
       directionCoherence: disp ? round(disp.coherence, 3) : null,
       reason,
+      probability: kind === 'fasciculation' ? 1 : 0,
+      source: 'detector',
+      blocks: [...e.blocks].sort((a, b) => a - b),
     };
     if (e.split) this.splitIds.add(event.id);
     this.finished.push(event);
@@ -815,7 +836,10 @@ export class MotionAnalyzer {
     const durationS = g.lastT - onsetS;
     if (durationS < GLOBAL_MIN_S) return;
     const movement = g.pathMm > SWAY_MAX_MM || g.activeMax > this.options.globalFraction * this.gridCols * this.gridRows;
-    if (movement) this.globalSpans.push([onsetS, g.lastT]);
+    if (movement) {
+      this.globalSpans.push([onsetS, g.lastT]);
+      this.movementSpans.push({ startS: round(onsetS, 4), endS: round(g.lastT, 4) });
+    }
     // Probe movement shifts skin and fat with the muscle; a voluntary contraction moves the muscle
     // under a comparatively still subcutis.
     const contraction = g.sumTopZ < 0.5 * g.sumRestZ;
@@ -838,6 +862,9 @@ export class MotionAnalyzer {
       peakDisplacementMm: null,
       directionCoherence: null,
       reason: contraction ? 'whole-muscle motion under still skin and fat' : 'whole-field motion (probe or limb movement)',
+      probability: 0,
+      source: 'detector',
+      blocks: [],
     });
   }
 

@@ -35,4 +35,10 @@ export interface TwitchEvent {
   directionCoherence: number | null;
   /** Plain-words reason for the kind given (e.g. "whole-field motion"). */
   reason: string;
+  /** The classifier's probability that this event is a fasciculation (0..1), whatever its kind. */
+  probability: number;
+  /** Who marked it: the detector, or a reviewer who added a twitch the detector missed. */
+  source: 'detector' | 'reviewer';
+  /** Blocks of the result's motionMap grid (row-major indices) that the event covered. */
+  blocks: number[];
 }

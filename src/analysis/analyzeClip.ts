@@ -1,5 +1,5 @@
 import { validateOptions, type AnalysisOptions } from './AnalysisOptions';
-import { SCHEMA_VERSION, type AnalysisResult, type InputSummary } from './AnalysisResult';
+import { SCHEMA_VERSION, type AnalysisResult, type InputSummary, type TimeSpan } from './AnalysisResult';
 import { AnalysisCancelledError, ClipError, type FrameStream } from './FrameStream';
 import { MotionAnalyzer, type MotionAnalysisOutput } from './MotionAnalyzer';
 import type { NoiseModel } from './NoiseModel';
@@ -53,9 +53,9 @@ export async function analyzeClip(
   const clipPart = await runPhase('clip', clip, options, baselinePart?.output.noiseModel ?? null, hooks);
 
   const { output } = clipPart;
-  const summary = summarizeEvents(output.events, clipPart.input.durationS);
+  const summary = summarizeEvents(output.events, analysableS(clipPart.input.durationS, output.unanalysable));
   const baselineSummary = baselinePart
-    ? summarizeEvents(baselinePart.output.events, baselinePart.input.durationS)
+    ? summarizeEvents(baselinePart.output.events, analysableS(baselinePart.input.durationS, baselinePart.output.unanalysable))
     : null;
   const warnings = [...output.warnings];
   if (baselinePart && output.noise.source !== 'baseline') {
@@ -73,6 +73,8 @@ export async function analyzeClip(
     events: output.events,
     summary,
     trace: output.trace,
+    unanalysable: output.unanalysable,
+    motionMap: output.motionMap,
     baseline: baselinePart && baselineSummary ? { input: baselinePart.input, summary: baselineSummary } : null,
     comparison: baselineSummary
       ? {
@@ -160,6 +162,10 @@ async function runPhase(
     height: info.height || output.height,
   };
   return { input, output };
+}
+
+function analysableS(durationS: number, spans: readonly TimeSpan[]): number {
+  return Math.max(0, durationS - spans.reduce((s, p) => s + (p.endS - p.startS), 0));
 }
 
 function round(value: number, digits: number): number {

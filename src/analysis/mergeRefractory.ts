@@ -45,6 +45,7 @@ export function mergeRefractory(
       areaMm2: previous.areaMm2 === null || e.areaMm2 === null ? previous.areaMm2 : Math.max(previous.areaMm2, e.areaMm2),
       peakDisplacementPx: maxOrNull(previous.peakDisplacementPx, e.peakDisplacementPx),
       peakDisplacementMm: maxOrNull(previous.peakDisplacementMm, e.peakDisplacementMm),
+      blocks: [...new Set([...previous.blocks, ...e.blocks])].sort((a, b) => a - b),
     });
     previous.durationS = Math.round((previous.endS - previous.onsetS) * 1e4) / 1e4;
   }

@@ -3,7 +3,8 @@ import { median } from './median';
 import { EVENT_KINDS, type EventKind, type TwitchEvent } from './TwitchEvent';
 
 /** Counts and medians over fasciculations only; other kinds are counted by kind. */
-export function summarizeEvents(events: readonly TwitchEvent[], durationS: number): ClipSummary {
+/** `analysableS`: seconds in which a twitch could have been seen; rates are per analysable minute. */
+export function summarizeEvents(events: readonly TwitchEvent[], analysableS: number): ClipSummary {
   const byKind = Object.fromEntries(EVENT_KINDS.map((k) => [k, 0])) as Record<EventKind, number>;
   for (const e of events) byKind[e.kind]++;
   const fasc = events.filter((e) => e.kind === 'fasciculation');
@@ -11,7 +12,8 @@ export function summarizeEvents(events: readonly TwitchEvent[], durationS: numbe
   const round = (v: number | null, d: number): number | null => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
   return {
     fasciculations: fasc.length,
-    perMinute: durationS > 0 ? (round((fasc.length / durationS) * 60, 2) as number) : 0,
+    perMinute: analysableS > 0 ? (round((fasc.length / analysableS) * 60, 2) as number) : 0,
+    analysableS: round(analysableS, 3) as number,
     medianDurationS: round(median(fasc.map((e) => e.durationS)), 3),
     medianAreaPx: round(median(fasc.map((e) => e.areaPx)), 1),
     medianAreaMm2: areasMm2.length > 0 ? round(median(areasMm2), 2) : null,

@@ -5,7 +5,7 @@ import type { TwitchEvent } from '../../src/analysis/TwitchEvent';
 const ev = (peakS: number, xPx: number, yPx: number): TwitchEvent => ({
   id: 0, kind: 'fasciculation', onsetS: peakS - 0.05, peakS, endS: peakS + 0.2, durationS: 0.25, xPx, yPx,
   boxPx: { x: xPx - 8, y: yPx - 8, width: 16, height: 16 }, areaPx: 256, areaMm2: null, score: 10,
-  peakDisplacementPx: null, peakDisplacementMm: null, directionCoherence: null, reason: '',
+  peakDisplacementPx: null, peakDisplacementMm: null, directionCoherence: null, reason: '', probability: 1, source: 'detector', blocks: [],
 });
 
 describe('labelPulsation', () => {

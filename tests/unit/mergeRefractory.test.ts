@@ -5,7 +5,7 @@ import type { TwitchEvent } from '../../src/analysis/TwitchEvent';
 const ev = (id: number, onsetS: number, endS: number, xPx: number, score: number): TwitchEvent => ({
   id, kind: 'fasciculation', onsetS, peakS: onsetS + 0.05, endS, durationS: endS - onsetS, xPx, yPx: 100,
   boxPx: { x: xPx - 16, y: 84, width: 32, height: 32 }, areaPx: 1024, areaMm2: null, score,
-  peakDisplacementPx: 2, peakDisplacementMm: null, directionCoherence: 0.8, reason: '',
+  peakDisplacementPx: 2, peakDisplacementMm: null, directionCoherence: 0.8, reason: '', probability: 1, source: 'detector', blocks: [],
 });
 
 describe('mergeRefractory', () => {
