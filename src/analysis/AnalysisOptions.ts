@@ -27,6 +27,8 @@ export interface AnalysisOptions {
   maxAreaFraction: number;
   /** Largest fasciculation territory in mm^2 when a scale is known (motor unit <= ~11 mm across). */
   maxAreaMm2: number;
+  /** An event is a fasciculation when the classifier's probability reaches this (0..1). */
+  confidenceThreshold: number;
   /** Image region; null finds it automatically. */
   roiPx: RectPx | null;
   /** Physical scale; null when unknown (areas stay in px). */
@@ -45,6 +47,7 @@ export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
   globalFraction: 0.3,
   maxAreaFraction: 0.2,
   maxAreaMm2: 200,
+  confidenceThreshold: 0.5,
   roiPx: null,
   mmPerPx: null,
 });
@@ -66,6 +69,7 @@ export const OPTION_RANGES: Readonly<Record<NumericKey, readonly [number, number
   globalFraction: [0.01, 1],
   maxAreaFraction: [0.001, 1],
   maxAreaMm2: [1, 10000],
+  confidenceThreshold: [0, 1],
 };
 
 /** Merge user options over the defaults and check every field; throws naming the field and its range. */
