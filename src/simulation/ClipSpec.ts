@@ -50,6 +50,20 @@ export interface ContractionSpec {
   shiftMm: number;
 }
 
+/** Point-spread function of the probe in wavelengths; sets the speckle grain. */
+export interface PsfSpec {
+  /** Axial FWHM in wavelengths: about half a pulse of 2-4 cycles (Szabo 2014, ch. 7). */
+  axialWavelengths: number;
+  /** Lateral FWHM = wavelength x this F-number (focused linear arrays: about 3-7). */
+  lateralFNumber: number;
+}
+
+/** Where the tissue image sits on the screen, as shares of the screen width. */
+export interface ScreenStyle {
+  imageLeft: number;
+  imageWidth: number;
+}
+
 export interface NoiseSpec {
   /** Signal (echo of muscle background) to electronic noise ratio at the top of the image, dB. */
   snrDb: number;
@@ -76,6 +90,13 @@ export interface ClipSpec {
   gainDb: number;
   /** Burn a clock (HH:MM:SS, changes every second) and a frame counter into the screen. */
   clock: boolean;
+  /** A mouse pointer that now and then glides across the image (screen recordings). */
+  cursor: boolean;
+  /** Speckle grain: the probe's point-spread function. */
+  psf: PsfSpec;
+  /** Frame averaging (persistence): each shown image keeps this share of the previous one, 0-0.8. */
+  persistence: number;
+  screen: ScreenStyle;
   fasciculations: FasciculationSpec;
   breathing: BreathingSpec | null;
   jolts: JoltSpec | null;
@@ -99,6 +120,10 @@ export const DEFAULT_CLIP_SPEC: ClipSpec = {
   dynamicRangeDb: 55,
   gainDb: -13,
   clock: false,
+  cursor: false,
+  psf: { axialWavelengths: 1.5, lateralFNumber: 5 },
+  persistence: 0,
+  screen: { imageLeft: 0.18, imageWidth: 0.63 },
   fasciculations: {
     ratePerMin: 30,
     radiusMm: { min: 2, max: 5.5 },
@@ -116,7 +141,11 @@ export const DEFAULT_CLIP_SPEC: ClipSpec = {
 };
 
 /** What callers give: any field may be left out, fasciculation settings one by one. */
-export type ClipSpecInput = Partial<Omit<ClipSpec, 'fasciculations'>> & { fasciculations?: Partial<FasciculationSpec> };
+export type ClipSpecInput = Partial<Omit<ClipSpec, 'fasciculations' | 'psf' | 'screen'>> & {
+  fasciculations?: Partial<FasciculationSpec>;
+  psf?: Partial<PsfSpec>;
+  screen?: Partial<ScreenStyle>;
+};
 
 /** A full spec from a partial one; nested fasciculation ranges merge field by field. */
 export function makeClipSpec(partial: ClipSpecInput): ClipSpec {
@@ -125,6 +154,8 @@ export function makeClipSpec(partial: ClipSpecInput): ClipSpec {
     ...partial,
     fasciculations: { ...DEFAULT_CLIP_SPEC.fasciculations, ...partial.fasciculations },
     noise: { ...DEFAULT_CLIP_SPEC.noise, ...partial.noise },
+    psf: { ...DEFAULT_CLIP_SPEC.psf, ...partial.psf },
+    screen: { ...DEFAULT_CLIP_SPEC.screen, ...partial.screen },
   };
   validateClipSpec(spec);
   return spec;
@@ -141,6 +172,11 @@ export function validateClipSpec(spec: ClipSpec): void {
   if (!(spec.durationS > 0 && spec.durationS <= 600)) fail('durationS', 'above 0 and at most 600');
   if (!(spec.probeMHz >= 5 && spec.probeMHz <= 18)) fail('probeMHz', 'between 5 and 18');
   if (!(spec.depthMm >= 20 && spec.depthMm <= 80)) fail('depthMm', 'between 20 and 80');
+  if (!(spec.psf.axialWavelengths >= 0.8 && spec.psf.axialWavelengths <= 4)) fail('psf.axialWavelengths', 'between 0.8 and 4');
+  if (!(spec.psf.lateralFNumber >= 2 && spec.psf.lateralFNumber <= 10)) fail('psf.lateralFNumber', 'between 2 and 10');
+  if (!(spec.persistence >= 0 && spec.persistence <= 0.8)) fail('persistence', 'between 0 and 0.8');
+  const sc = spec.screen;
+  if (!(sc.imageLeft >= 0.05 && sc.imageWidth >= 0.4 && sc.imageLeft + sc.imageWidth <= 0.95)) fail('screen', 'imageLeft >= 0.05, imageWidth >= 0.4, together at most 0.95');
   const f = spec.fasciculations;
   if (!(f.ratePerMin >= 0 && f.ratePerMin <= 200)) fail('fasciculations.ratePerMin', 'between 0 and 200');
   for (const [k, r] of Object.entries({ radiusMm: f.radiusMm, amplitudeMm: f.amplitudeMm, contractionS: f.contractionS, durationS: f.durationS })) {

@@ -27,7 +27,20 @@ export interface GroundTruth {
     /** Null when the clip has no electronic noise at all (test clips). */
     electronicNoise: { snrDb: number | null };
     clock: boolean;
+    /** Mouse-pointer glides across the image (screen recordings), screen px; null when off. */
+    cursor: null | Array<{ startS: number; endS: number; fromX: number; fromY: number; toX: number; toY: number }>;
     screenRecording: null | { scannerFps: number };
   };
-  simulator: { anatomySeed: number; eventSeed: number; probeMHz: number; depthMm: number; dynamicRangeDb: number };
+  /** How the file was encoded (written beside encoded clips; absent for frames in memory). */
+  encoding?: { codec: string; crf: number | null; kbps: number | null; gop: number | null };
+  simulator: {
+    anatomySeed: number;
+    eventSeed: number;
+    probeMHz: number;
+    depthMm: number;
+    dynamicRangeDb: number;
+    gainDb: number;
+    psf: { axialWavelengths: number; lateralFNumber: number };
+    persistence: number;
+  };
 }

@@ -1,3 +1,4 @@
+import type { PsfSpec } from './ClipSpec';
 import type { CalfAnatomy } from './createCalfAnatomy';
 import { createRandom, deriveSeed } from './createRandom';
 
@@ -27,15 +28,12 @@ export interface SpeckleFields {
  * PSF widths for a linear probe at f MHz (c = 1540 m/s, wavelength = 1.54/f mm): axial FWHM about
  * 1.5 wavelengths (a three-cycle pulse, half its length), lateral FWHM about wavelength x F-number 5
  * (Szabo, Diagnostic Ultrasound Imaging, 2nd ed., ch. 7). At 7.5 MHz: 0.31 mm axial, 1.0 mm lateral.
+ * `psf` varies both (domain randomisation of the benchmark); the default is the values above.
  *
  * Moving the tissue by less than the PSF is equivalent to moving this convolved field (the PSF is
  * shift-invariant), which is why motion is applied later by warping these fields, not by
  * re-convolving each frame.
  */
-/** Axial FWHM in wavelengths (a pulse of about three cycles) and lateral F-number. */
-const AXIAL_WAVELENGTHS = 1.5;
-const LATERAL_F_NUMBER = 5;
-
 export function buildSpeckleFields(
   anatomy: CalfAnatomy,
   imageWidthPx: number,
@@ -44,6 +42,7 @@ export function buildSpeckleFields(
   probeMHz: number,
   marginPx: number,
   seed: number,
+  psf: PsfSpec = { axialWavelengths: 1.5, lateralFNumber: 5 },
 ): SpeckleFields {
   const widthPx = imageWidthPx + 2 * marginPx;
   const heightPx = imageHeightPx + 2 * marginPx;
@@ -60,8 +59,8 @@ export function buildSpeckleFields(
   const wavelengthMm = 1.54 / probeMHz;
   const fwhmToSigma = 1 / (2 * Math.sqrt(2 * Math.log(2)));
   // At least one pixel: a field sampled more coarsely than its PSF could not be warped smoothly.
-  const axialSigmaPx = Math.max(1, (AXIAL_WAVELENGTHS * wavelengthMm * fwhmToSigma) / mmPerPx);
-  const lateralSigmaPx = Math.max(1, (LATERAL_F_NUMBER * wavelengthMm * fwhmToSigma) / mmPerPx);
+  const axialSigmaPx = Math.max(1, (psf.axialWavelengths * wavelengthMm * fwhmToSigma) / mmPerPx);
+  const lateralSigmaPx = Math.max(1, (psf.lateralFNumber * wavelengthMm * fwhmToSigma) / mmPerPx);
 
   const rng = createRandom(deriveSeed(seed, 'scatterers'));
   const make = (): [Float32Array, Float32Array] => {

@@ -6,6 +6,7 @@ import { createMotionModel, type MotionFrame } from './createMotionModel';
 import { createRandom, deriveSeed } from './createRandom';
 import { computeScreenLayout, drawClock, drawStaticScreen, type ScreenLayout } from './drawScannerScreen';
 import type { GroundTruth } from './GroundTruth';
+import { cursorAt, drawCursor, planCursor } from './planCursor';
 import { createBModeRenderer } from './renderBMode';
 
 export interface SimulatedClip {
@@ -38,7 +39,7 @@ export function createSimulatedClip(partial: ClipSpecInput): SimulatedClip {
   const reachMm = (spec.breathing?.amplitudeMm ?? 0) + (spec.jolts ? spec.jolts.shiftMm + (spec.jolts.compressionPct / 100) * spec.depthMm : 0) +
     (spec.contraction?.shiftMm ?? 0) + (spec.pulsation?.amplitudeMm ?? 0) + spec.fasciculations.amplitudeMm.max;
   const marginPx = Math.ceil(reachMm / mm) + 8;
-  const fields = buildSpeckleFields(anatomy, box.width, box.height, mm, spec.probeMHz, marginPx, spec.anatomySeed);
+  const fields = buildSpeckleFields(anatomy, box.width, box.height, mm, spec.probeMHz, marginPx, spec.anatomySeed, spec.psf);
   const render = createBModeRenderer(fields, {
     imageWidthPx: box.width,
     imageHeightPx: box.height,
@@ -46,9 +47,11 @@ export function createSimulatedClip(partial: ClipSpecInput): SimulatedClip {
     gainDb: spec.gainDb,
     snrDb: spec.noise.snrDb,
     seed: spec.eventSeed,
+    persistence: spec.persistence,
   });
   const staticScreen = drawStaticScreen(spec, layout);
   const startSecondOfDay = Math.floor(createRandom(deriveSeed(spec.eventSeed, 'clock')).uniform(8 * 3600, 17 * 3600));
+  const cursor = spec.cursor ? planCursor(spec.durationS, box, createRandom(deriveSeed(spec.eventSeed, 'cursor'))) : null;
   const frameCount = Math.round(spec.durationS * spec.fps);
   const W = spec.screenWidthPx;
   const H = spec.screenHeightPx;
@@ -81,9 +84,19 @@ export function createSimulatedClip(partial: ClipSpecInput): SimulatedClip {
         : null,
       electronicNoise: { snrDb: Number.isFinite(spec.noise.snrDb) ? spec.noise.snrDb : null },
       clock: spec.clock,
+      cursor: cursor ? cursor.moves.map((m) => ({ ...m, startS: round3(m.startS), endS: round3(m.endS) })) : null,
       screenRecording: spec.scannerFps ? { scannerFps: spec.scannerFps } : null,
     },
-    simulator: { anatomySeed: spec.anatomySeed, eventSeed: spec.eventSeed, probeMHz: spec.probeMHz, depthMm: spec.depthMm, dynamicRangeDb: spec.dynamicRangeDb },
+    simulator: {
+      anatomySeed: spec.anatomySeed,
+      eventSeed: spec.eventSeed,
+      probeMHz: spec.probeMHz,
+      depthMm: spec.depthMm,
+      dynamicRangeDb: spec.dynamicRangeDb,
+      gainDb: spec.gainDb,
+      psf: { ...spec.psf },
+      persistence: spec.persistence,
+    },
   };
 
   function* frames(): Generator<LumaFrame> {
@@ -103,7 +116,12 @@ export function createSimulatedClip(partial: ClipSpecInput): SimulatedClip {
         lastScannerFrame = scannerFrame;
       }
       if (spec.clock) drawClock(screen, spec, layout, startSecondOfDay, tS);
-      yield { data: new Uint8Array(screen), width: W, height: H, timestampS: tS };
+      const data = new Uint8Array(screen);
+      if (cursor) {
+        const [cx, cy] = cursorAt(cursor, tS);
+        drawCursor(data, W, H, cx, cy, layout.textScale);
+      }
+      yield { data, width: W, height: H, timestampS: tS };
     }
   }
 

@@ -19,8 +19,8 @@ export function computeScreenLayout(spec: ClipSpec): ScreenLayout {
   const H = spec.screenHeightPx;
   const top = Math.round(0.07 * H);
   const height = H - top - Math.max(4, Math.round(0.01 * H));
-  const width = Math.min(Math.round(0.63 * W), Math.round(1.35 * height));
-  const x = Math.round(0.18 * W);
+  const width = Math.min(Math.round(spec.screen.imageWidth * W), Math.round(1.35 * height));
+  const x = Math.round(spec.screen.imageLeft * W);
   return { imageBoxPx: { x, y: top, width, height }, mmPerPx: spec.depthMm / height, textScale: H >= 700 ? 2 : 1 };
 }
 
@@ -50,7 +50,7 @@ export function drawStaticScreen(spec: ClipSpec, layout: ScreenLayout): Uint8Arr
     screen.fill(Math.round(255 * (1 - j / (barH - 1))), (barY + j) * W + barX, (barY + j) * W + barX + barW);
   }
   // Depth scale: a vertical line left of the image, ticks every 5 mm, labels every 10 mm.
-  const scaleX = box.x - Math.round(0.04 * W);
+  const scaleX = Math.max(1, box.x - Math.round(0.04 * W));
   for (let j = box.y; j < box.y + box.height; j++) screen[j * W + scaleX] = TEXT;
   for (let mm = 0; mm <= spec.depthMm + 1e-6; mm += 5) {
     const y = Math.min(box.y + box.height - 1, box.y + Math.round(mm / layout.mmPerPx));

@@ -10,6 +10,8 @@ export interface RenderSettings {
   /** Electronic noise: signal-to-noise of the muscle background echo at the top of the image, dB (Infinity: none). */
   snrDb: number;
   seed: number;
+  /** Frame averaging: share of the previous shown image kept in each new one (0 = off). */
+  persistence?: number;
 }
 
 /** Echo power of resting muscle background (echogenicity units), the reference for snrDb. */
@@ -48,6 +50,11 @@ export function createBModeRenderer(fields: SpeckleFields, settings: RenderSetti
   const { re, im, re2, im2, widthPx: fw, marginPx: m } = fields;
   const maxX = fw - 2;
   const maxZ = fields.heightPx - 2;
+  const keep = settings.persistence ?? 0;
+  // Scanners average successive frames on screen ("persistence", "FrmAvg" on the real clips'
+  // Telemed screen): a first-order recursive filter on the displayed grey values.
+  const shown = keep > 0 ? new Float32Array(n) : null;
+  let first = true;
 
   return function render(motion: MotionFrame, out: Uint8Array): void {
     let noiseAt = noiseOn ? noiseRng.int(NOISE_POOL) & ~1 : 0;
@@ -93,6 +100,11 @@ export function createBModeRenderer(fields: SpeckleFields, settings: RenderSetti
       }
     }
     smoothBinomial5(tmp, power, w, h);
+    if (shown) {
+      for (let k = 0; k < n; k++) shown[k] = first ? power[k] : keep * shown[k] + (1 - keep) * power[k];
+      power.set(shown);
+      first = false;
+    }
     for (let k = 0; k < n; k++) {
       const v = power[k];
       out[k] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analysis/AnalysisResult';
 import type { ClipInfo } from '../../src/analysis/LumaFrame';
 import { createSimulatedClip } from '../../src/simulation/createSimulatedClip';
-import { dicomFile, encapsulatedPixelData, imageElements, TS, ultrasoundRegion, type DicomElement } from '../unit/dicomWriter';
+import { dicomFile, encapsulatedPixelData, imageElements, TS, ultrasoundRegion, type DicomElement } from '../../scripts/dicom/dicomWriter';
 import { appPage } from './appPage';
 import { launchChromium, openPage } from './harness';
 

@@ -13,7 +13,7 @@ import {
   TS,
   ultrasoundRegion,
   type DicomElement,
-} from './dicomWriter';
+} from '../../scripts/dicom/dicomWriter';
 
 async function collect(stream: FrameStream): Promise<LumaFrame[]> {
   const out: LumaFrame[] = [];

@@ -7,7 +7,7 @@ import { ClipError } from '../../src/analysis/FrameStream';
 import { dicomFrameStream } from '../../src/sources/dicom/dicomFrameStream';
 import { decodeJpegLumaNode } from '../../src/sources/node/decodeJpegLumaNode';
 import { openDicomFileNode } from '../../src/sources/node/openDicomFileNode';
-import { dicomFile, encapsulatedPixelData, imageElements, nativePixelData, rleFrame, TS, type DicomElement } from './dicomWriter';
+import { dicomFile, encapsulatedPixelData, imageElements, nativePixelData, rleFrame, TS, type DicomElement } from '../../scripts/dicom/dicomWriter';
 
 const tmp = mkdtempSync(join(tmpdir(), 'twitchscope-dicom-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analysis/AnalysisResult';
 import { ClipError } from '../../src/analysis/FrameStream';
 import { openNodeSource } from '../../src/sources/node/openNodeSource';
-import { dicomFile, imageElements, nativePixelData, TS, ultrasoundRegion, type DicomElement } from './dicomWriter';
+import { dicomFile, imageElements, nativePixelData, TS, ultrasoundRegion, type DicomElement } from '../../scripts/dicom/dicomWriter';
 
 const tmp = mkdtempSync(join(tmpdir(), 'twitchscope-node-dicom-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

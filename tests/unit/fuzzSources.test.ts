@@ -13,7 +13,7 @@ import { openDicomSource } from '../../src/sources/browser/openDicomSource';
 import { decodeJpegLumaNode } from '../../src/sources/node/decodeJpegLumaNode';
 import { SNIFF_BYTES, sniffFormat } from '../../src/sources/sniffFormat';
 import jpeg from 'jpeg-js';
-import { dicomFile, encapsulatedPixelData, imageElements, nativePixelData, rleFrame, TS, ultrasoundRegion, type DicomElement } from './dicomWriter';
+import { dicomFile, encapsulatedPixelData, imageElements, nativePixelData, rleFrame, TS, ultrasoundRegion, type DicomElement } from '../../scripts/dicom/dicomWriter';
 import { rng } from '../helpers/syntheticFrames';
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Hand-assembles small DICOM Part 10 files for tests, byte by byte after PS3.5 section 7 (data
- * elements) and A.4 (encapsulation), so every value a test checks is one the test wrote.
+ * Hand-assembles DICOM Part 10 files, byte by byte after PS3.5 section 7 (data elements) and A.4
+ * (encapsulation), so every value a test checks is one the test wrote. The tests' hostile and
+ * format fixtures and the benchmark's cines (scripts/bench/writeDicomCine.ts) are made with it.
  */
 
 export type Vr = 'UI' | 'US' | 'UL' | 'DS' | 'IS' | 'CS' | 'AT' | 'FD' | 'OB' | 'OW' | 'SQ' | 'LO';
@@ -23,9 +24,10 @@ export const TS = {
 } as const;
 
 class Bytes {
-  private chunks: number[] = [];
+  private chunks: Uint8Array[] = [];
+  private small: number[] = [];
   u8(...v: number[]): this {
-    this.chunks.push(...v);
+    this.small.push(...v);
     return this;
   }
   u16(v: number): this {
@@ -34,15 +36,29 @@ class Bytes {
   u32(v: number): this {
     return this.u16(v & 0xffff).u16((v >>> 16) & 0xffff);
   }
+  /** Big payloads (pixel data) are kept as chunks, never copied byte by byte. */
   raw(bytes: Uint8Array): this {
-    for (const b of bytes) this.chunks.push(b);
+    this.flushSmall();
+    this.chunks.push(bytes);
     return this;
+  }
+  private flushSmall(): void {
+    if (this.small.length === 0) return;
+    this.chunks.push(Uint8Array.from(this.small));
+    this.small = [];
   }
   tag(tag: number): this {
     return this.u16(tag >>> 16).u16(tag & 0xffff);
   }
   done(): Uint8Array {
-    return Uint8Array.from(this.chunks);
+    this.flushSmall();
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
   }
 }
 
@@ -164,7 +180,8 @@ export function packBits(src: Uint8Array): Uint8Array {
       if (i + 2 < src.length && src[i] === src[i + 1] && src[i] === src[i + 2]) break;
       i++;
     }
-    out.push(i - start - 1, ...src.subarray(start, i));
+    out.push(i - start - 1);
+    for (let k = start; k < i; k++) out.push(src[k]);
   }
   return Uint8Array.from(out);
 }
