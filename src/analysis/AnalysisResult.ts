@@ -50,7 +50,8 @@ export interface MotionMap {
 
 export interface AnalysisResult {
   schemaVersion: number;
-  tool: { name: 'twitchscope'; version: string };
+  /** `detector`: the parameters' and the classifier's revision (detectorRevision). */
+  tool: { name: 'twitchscope'; version: string; detector: string };
   input: InputSummary;
   settings: AnalysisOptions;
   /** The image region analysed, original pixels, and whether it was found or given. */

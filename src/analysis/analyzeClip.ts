@@ -1,12 +1,17 @@
 import { validateOptions, type AnalysisOptions } from './AnalysisOptions';
-import { SCHEMA_VERSION, type AnalysisResult, type InputSummary, type TimeSpan } from './AnalysisResult';
+import { SCHEMA_VERSION, type AnalysisResult, type InputSummary } from './AnalysisResult';
+import type { Classifier } from './Classifier';
+import { detectorRevision } from './detectorRevision';
+import { P } from './detectorParameters';
+import type { DisplacementEstimator } from './estimateDisplacement';
 import { AnalysisCancelledError, ClipError, type FrameStream } from './FrameStream';
-import { MotionAnalyzer, type MotionAnalysisOutput } from './MotionAnalyzer';
+import { DetectorPipeline } from './DetectorPipeline';
+import { phaseOutput, type PhaseOutput } from './phaseOutput';
 import type { NoiseModel } from './NoiseModel';
+import { round } from './round';
 import { summarizeEvents } from './summarizeEvents';
 import type { TwitchEvent } from './TwitchEvent';
 import { TOOL_VERSION } from './version';
-import type { DisplacementEstimator } from './estimateDisplacement';
 
 export interface AnalysisProgress {
   phase: 'baseline' | 'clip';
@@ -15,7 +20,7 @@ export interface AnalysisProgress {
   framesTotal: number | null;
   mediaTimeS: number;
   durationS: number | null;
-  /** Events finalised since the previous progress report. */
+  /** Events finalised since the previous progress report (kinds are provisional until the result). */
   newEvents: TwitchEvent[];
   /** Whole-image motion energy since the previous report. */
   trace: { timesS: number[]; energy: number[] };
@@ -29,44 +34,36 @@ export interface AnalyzeHooks {
   shouldStop?: () => boolean;
   /** Clock for throttling; injectable for tests. */
   nowMs?: () => number;
-  /** Optical-flow estimator for per-event displacement (OpenCV in the browser); default is pure TS. */
+  /** Optical-flow estimator for the reported per-event displacement (OpenCV); default is pure TS. */
   displacement?: DisplacementEstimator;
+  /** The trained classifier (src/ml loads it); without one only movements are reported. */
+  classifier?: Classifier | null;
 }
 
 /**
  * The whole analysis of one clip (and optional baseline), shared by the worker, the CLI and
- * the evaluation: stream frames through MotionAnalyzer, report progress in batches, build the
- * result. The baseline goes first so its noise floor can set the clip's thresholds.
+ * the evaluation: stream frames through the DetectorPipeline, report progress in batches, build
+ * the result. The baseline goes first so its noise floor can set the clip's thresholds.
  */
-export async function analyzeClip(
-  clip: FrameStream,
-  baseline: FrameStream | null,
-  partialOptions: Partial<AnalysisOptions> = {},
-  hooks: AnalyzeHooks = {},
-): Promise<AnalysisResult> {
-  const options = validateOptions(partialOptions);
-  let baselinePart: { input: InputSummary; output: MotionAnalysisOutput } | null = null;
-  if (baseline) {
-    // The baseline gets the same region rules but never a user ROI drawn on the clip.
-    baselinePart = await runPhase('baseline', baseline, { ...options, roiPx: null }, null, hooks);
-  }
-  const clipPart = await runPhase('clip', clip, options, baselinePart?.output.noiseModel ?? null, hooks);
-
-  const { output } = clipPart;
-  const summary = summarizeEvents(output.events, analysableS(clipPart.input.durationS, output.unanalysable));
-  const baselineSummary = baselinePart
-    ? summarizeEvents(baselinePart.output.events, analysableS(baselinePart.input.durationS, baselinePart.output.unanalysable))
-    : null;
+export async function analyzeClip(clip: FrameStream, baseline: FrameStream | null, partialOptions: Partial<AnalysisOptions> = {}, hooks: AnalyzeHooks = {}): Promise<AnalysisResult> {
+  const classifier = hooks.classifier ?? null;
+  const given = validateOptions(partialOptions);
+  // The threshold the result was made with, never "the model's": a result must say its numbers.
+  const options = { ...given, confidenceThreshold: given.confidenceThreshold ?? classifier?.threshold ?? P.confidenceThreshold };
+  // The baseline gets the same region rules but never a user ROI drawn on the clip.
+  const base = baseline ? await runPhase('baseline', baseline, { ...options, roiPx: null }, null, hooks) : null;
+  const main = await runPhase('clip', clip, options, base?.output.noiseModel ?? null, hooks);
+  const { output } = main;
+  const summary = summarizeEvents(output.events, output.analysableS);
+  const baselineSummary = base ? summarizeEvents(base.output.events, base.output.analysableS) : null;
   const warnings = [...output.warnings];
-  if (baselinePart && output.noise.source !== 'baseline') {
-    warnings.push(
-      'The baseline clip differs in size or image region from this clip, so its noise level could not be used; thresholds come from this clip\'s own quiet stretches.',
-    );
+  if (base && output.noise.source !== 'baseline') {
+    warnings.push("The baseline clip differs in size or image region from this clip, so its noise level could not be used; thresholds come from this clip's own quiet stretches.");
   }
   return {
     schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'twitchscope', version: TOOL_VERSION },
-    input: clipPart.input,
+    tool: { name: 'twitchscope', version: TOOL_VERSION, detector: detectorRevision(classifier) },
+    input: main.input,
     settings: { ...options, mmPerPx: output.mmPerPx },
     roi: output.roi,
     noise: output.noise,
@@ -75,100 +72,64 @@ export async function analyzeClip(
     trace: output.trace,
     unanalysable: output.unanalysable,
     motionMap: output.motionMap,
-    baseline: baselinePart && baselineSummary ? { input: baselinePart.input, summary: baselineSummary } : null,
+    baseline: base && baselineSummary ? { input: base.input, summary: baselineSummary } : null,
     comparison: baselineSummary
       ? {
-          rateRatio: baselineSummary.perMinute > 0 ? summary.perMinute / baselineSummary.perMinute : null,
-          perMinuteDifference: summary.perMinute - baselineSummary.perMinute,
+          rateRatio: baselineSummary.perMinute > 0 ? round(summary.perMinute / baselineSummary.perMinute, 4) : null,
+          perMinuteDifference: round(summary.perMinute - baselineSummary.perMinute, 2),
         }
       : null,
     warnings,
   };
 }
 
-async function runPhase(
-  phase: AnalysisProgress['phase'],
-  stream: FrameStream,
-  options: AnalysisOptions,
-  noiseModel: NoiseModel | null,
-  hooks: AnalyzeHooks,
-): Promise<{ input: InputSummary; output: MotionAnalysisOutput }> {
+/** Streams one clip through a pipeline, with throttled progress; the baseline and the clip each run one. */
+export async function runPhase(phase: AnalysisProgress['phase'], stream: FrameStream, options: AnalysisOptions, noise: NoiseModel | null, hooks: AnalyzeHooks): Promise<{ input: InputSummary; output: PhaseOutput }> {
   const now = hooks.nowMs ?? (() => Date.now());
   const intervalMs = hooks.progressIntervalMs ?? 100;
   const { info } = stream;
-  let analyzer: MotionAnalyzer | null = null;
+  let pipeline: DetectorPipeline | null = null;
   let framesDone = 0;
   let lastReportMs = -Infinity;
-  let pendingEvents: TwitchEvent[] = [];
+  let pending: TwitchEvent[] = [];
   let traceCursor = 0;
   let mediaTimeS = 0;
   let firstS = Number.NaN;
-  const reportedIds = new Set<number>();
 
   const report = (): void => {
-    if (!hooks.onProgress || !analyzer) return;
-    const trace = analyzer.traceSince(traceCursor);
-    traceCursor += trace.timesS.length;
-    hooks.onProgress({
-      phase,
-      framesDone,
-      framesTotal: info.frames,
-      mediaTimeS,
-      durationS: info.durationS,
-      newEvents: pendingEvents,
-      trace,
-    });
-    for (const e of pendingEvents) reportedIds.add(e.id);
-    pendingEvents = [];
+    if (!hooks.onProgress || !pipeline) return;
+    const { timesS, energy } = pipeline.trace;
+    hooks.onProgress({ phase, framesDone, framesTotal: info.frames, mediaTimeS, durationS: info.durationS, newEvents: pending, trace: { timesS: timesS.slice(traceCursor), energy: energy.slice(traceCursor) } });
+    traceCursor = timesS.length;
+    pending = [];
     lastReportMs = now();
   };
 
   for await (const frame of stream.frames) {
     if (hooks.shouldStop?.()) throw new AnalysisCancelledError();
-    if (!analyzer) {
-      analyzer = new MotionAnalyzer(options, {
-        width: frame.width,
-        height: frame.height,
-        noise: noiseModel,
-        mmPerPx: options.mmPerPx ?? info.mmPerPx,
-        imageRegionPx: info.imageRegionPx,
-        displacement: hooks.displacement,
-      });
+    if (!pipeline) {
+      pipeline = new DetectorPipeline(options, { width: frame.width, height: frame.height, noise, mmPerPx: info.mmPerPx, imageRegionPx: info.imageRegionPx, displacement: hooks.displacement, classifier: hooks.classifier ?? null });
       firstS = frame.timestampS;
     }
-    pendingEvents.push(...analyzer.push(frame));
+    pending.push(...pipeline.push(frame));
     framesDone += 1;
     mediaTimeS = frame.timestampS;
     if (now() - lastReportMs >= intervalMs) report();
   }
   if (hooks.shouldStop?.()) throw new AnalysisCancelledError();
-  if (!analyzer) {
-    throw new ClipError(`"${info.file}" contains no video frames that could be decoded.`);
-  }
-  const output = analyzer.finish();
-  // Events still open at the last frame are finalised here. Kinds of earlier events may be
-  // revised (pulsation needs a history), which is why the UI takes the final result as truth.
-  pendingEvents = output.events.filter((e) => !reportedIds.has(e.id));
+  if (!pipeline) throw new ClipError(`"${info.file}" contains no video frames that could be decoded.`);
+  const output = phaseOutput(pipeline, Math.max(0, mediaTimeS - firstS));
+  // Kinds of earlier events may be revised at the end (pulsation needs the site's history), which
+  // is why the UI takes the final result as truth; progress reports only carry provisional ones.
   report();
-
   const frameIntervalS = output.medianFrameIntervalS;
-  const durationS = Math.max(0, mediaTimeS - firstS) + frameIntervalS;
   const input: InputSummary = {
     file: info.file,
     frames: framesDone,
-    fps: frameIntervalS > 0 ? round(1 / frameIntervalS, 3) : info.fps ?? 0,
-    durationS: round(durationS, 4),
-    width: info.width || output.width,
-    height: info.height || output.height,
+    fps: frameIntervalS > 0 ? round(1 / frameIntervalS, 3) : (info.fps ?? 0),
+    durationS: output.durationS,
+    width: info.width || pipeline.frameWidth,
+    height: info.height || pipeline.frameHeight,
   };
   return { input, output };
-}
-
-function analysableS(durationS: number, spans: readonly TimeSpan[]): number {
-  return Math.max(0, durationS - spans.reduce((s, p) => s + (p.endS - p.startS), 0));
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }

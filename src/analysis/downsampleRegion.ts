@@ -18,18 +18,30 @@ export function downsampleRegion(
 ): Float32Array {
   const cols = region.width / cellPx;
   const rows = region.height / cellPx;
-  out.fill(0, 0, cols * rows);
-  for (let y = 0; y < region.height; y++) {
-    const rowStart = (region.y + y) * frameWidth + region.x;
-    const outRow = ((y / cellPx) | 0) * cols;
-    for (let cx = 0; cx < cols; cx++) {
+  const width = region.width;
+  // Sum cellPx rows into one row of column sums, then cellPx columns into each cell: one add per
+  // pixel, in memory order (the hot loop of every frame).
+  const acc = rowScratch(width);
+  const scale = 1 / (cellPx * cellPx);
+  for (let cy = 0; cy < rows; cy++) {
+    acc.fill(0);
+    for (let k = 0; k < cellPx; k++) {
+      const start = (region.y + cy * cellPx + k) * frameWidth + region.x;
+      for (let x = 0; x < width; x++) acc[x] += data[start + x];
+    }
+    const outRow = cy * cols;
+    for (let cx = 0, x = 0; cx < cols; cx++) {
       let sum = 0;
-      const start = rowStart + cx * cellPx;
-      for (let k = 0; k < cellPx; k++) sum += data[start + k];
-      out[outRow + cx] += sum;
+      for (let k = 0; k < cellPx; k++, x++) sum += acc[x];
+      out[outRow + cx] = sum * scale;
     }
   }
-  const scale = 1 / (cellPx * cellPx);
-  for (let i = 0; i < cols * rows; i++) out[i] *= scale;
   return out;
+}
+
+let scratch = new Uint32Array(0);
+
+function rowScratch(width: number): Uint32Array {
+  if (scratch.length < width) scratch = new Uint32Array(width);
+  return scratch.length === width ? scratch : scratch.subarray(0, width);
 }

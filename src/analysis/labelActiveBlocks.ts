@@ -30,23 +30,22 @@ export function labelActiveBlocks(
       const i = stack.pop() as number;
       comp.blocks.push(i);
       comp.sumZ += z[i];
-      const x = i % cols;
-      const y = (i / cols) | 0;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= rows) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if ((dx === 0 && dy === 0) || nx < 0 || nx >= cols) continue;
-          const j = ny * cols + nx;
-          if (!visited[j] && (isSeed[j] || z[j] > growZ)) {
-            visited[j] = 1;
-            stack.push(j);
-          }
-        }
-      }
+      forNeighbours(i, cols, rows, (j) => {
+        if (visited[j] || !(isSeed[j] || z[j] > growZ)) return;
+        visited[j] = 1;
+        stack.push(j);
+      });
     }
     out.push(comp);
   }
   return out;
+}
+
+/** Calls `visit` with each of block i's 8 neighbours inside the cols x rows grid. */
+function forNeighbours(i: number, cols: number, rows: number, visit: (j: number) => void): void {
+  const x = i % cols;
+  const y = (i / cols) | 0;
+  for (let ny = Math.max(0, y - 1); ny <= Math.min(rows - 1, y + 1); ny++) {
+    for (let nx = Math.max(0, x - 1); nx <= Math.min(cols - 1, x + 1); nx++) if (nx !== x || ny !== y) visit(ny * cols + nx);
+  }
 }

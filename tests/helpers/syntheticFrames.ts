@@ -35,6 +35,12 @@ export interface SyntheticSpec {
   twitches?: SyntheticTwitch[];
   /** Whole-image translation over time, px. */
   globalShift?: (tS: number) => { dx: number; dy: number };
+  /** Any smooth whole-field displacement (rotation, shear), px at (x, y) and time tS; adds to globalShift. */
+  globalField?: (tS: number, xPx: number, yPx: number) => { dx: number; dy: number };
+  /** Margin of texture around the image, px (large fields move tissue in from outside); 16 by default. */
+  padPx?: number;
+  /** Side of the box blur that sets the grain, px (odd; 5 by default: grains ~1 cell, like axial speckle). */
+  grainPx?: number;
 }
 
 /** Twitch displacement envelope: raised-cosine rise then exponential-like cosine decay, 0..1. */
@@ -52,17 +58,19 @@ export function twitchEnvelope(tS: number, tw: SyntheticTwitch): number {
 export function* syntheticFrames(spec: SyntheticSpec): Generator<LumaFrame> {
   const { width, height } = spec;
   const random = rng(spec.seed);
-  const pad = 16;
+  const pad = spec.padPx ?? 16;
   const tw = width + 2 * pad;
   const th = height + 2 * pad;
   const raw = new Float32Array(tw * th).map(() => random());
   const tex = new Float32Array(tw * th);
   // 5x5 box blur -> grains a few px across, then stretch to a bright speckle range.
-  for (let y = 2; y < th - 2; y++)
-    for (let x = 2; x < tw - 2; x++) {
+  const r = ((spec.grainPx ?? 5) - 1) / 2;
+  const contrast = 4 * ((2 * r + 1) / 5); // the same grey-level spread whatever the grain
+  for (let y = r; y < th - r; y++)
+    for (let x = r; x < tw - r; x++) {
       let s = 0;
-      for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) s += raw[(y + dy) * tw + x + dx];
-      tex[y * tw + x] = Math.max(0, Math.min(255, ((s / 25 - 0.5) * 4 + 0.5) * 180 + 30));
+      for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) s += raw[(y + dy) * tw + x + dx];
+      tex[y * tw + x] = Math.max(0, Math.min(255, ((s / (2 * r + 1) ** 2 - 0.5) * contrast + 0.5) * 180 + 30));
     }
   const texture = { data: tex, width: tw, height: th };
   const sample = (x: number, y: number): number => sampleBilinear(texture, x, y);
@@ -76,6 +84,11 @@ export function* syntheticFrames(spec: SyntheticSpec): Generator<LumaFrame> {
       for (let x = 0; x < width; x++) {
         let dx = g.dx;
         let dy = g.dy;
+        if (spec.globalField) {
+          const f = spec.globalField(t, x, y);
+          dx += f.dx;
+          dy += f.dy;
+        }
         for (const twitch of spec.twitches ?? []) {
           const env = twitchEnvelope(t, twitch);
           if (env === 0) continue;

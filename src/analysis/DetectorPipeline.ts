@@ -1,0 +1,230 @@
+import type { AnalysisOptions } from './AnalysisOptions';
+import type { CandidateTracker, Track } from './CandidateTracker';
+import { CellRing } from './CellRing';
+import { buildEvents, type DescribedCandidate } from './buildEvents';
+import type { Classifier } from './Classifier';
+import { describeTrack, type FrameContext } from './describeTrack';
+import { P } from './detectorParameters';
+import { downsampleRegion } from './downsampleRegion';
+import { smoothCells } from './smoothCells';
+import type { DisplacementEstimator } from './estimateDisplacement';
+import { FloorLearner } from './FloorLearner';
+import { findCandidates, type CandidateScratch } from './findCandidates';
+import { LagChannel, type ChannelMeasure } from './LagChannel';
+import type { LumaFrame, RectPx } from './LumaFrame';
+import { isAnalysable, MovementSpans, type MovementSpan } from './MovementSpans';
+import type { NoiseModel } from './NoiseModel';
+import type { ClipGeometry } from './resolveGeometry';
+import { scoreCfar } from './scoreCfar';
+import { siteRecurrence } from './siteRecurrence';
+import { trackToCandidate } from './trackToCandidate';
+import { displacementProbe, peakFlow } from './pipelineProbes';
+import { setUpPipeline } from './setUpPipeline';
+import type { TwitchEvent } from './TwitchEvent';
+import { round } from './round';
+
+export interface PipelineInit {
+  width: number;
+  height: number;
+  /** Floors learned from a baseline clip (short lag, and its `long`); null learns them from this clip. */
+  noise: NoiseModel | null;
+  mmPerPx: number | null;
+  imageRegionPx: RectPx | null;
+  displacement?: DisplacementEstimator;
+  /** Null: candidates are described but not classified (training); events then hold movements only. */
+  classifier: Classifier | null;
+}
+
+/** One frame as both channels measured it. */
+interface FrameRecord {
+  t: number;
+  intervalS: number;
+  short: ChannelMeasure;
+  long: ChannelMeasure | null;
+}
+
+export interface PipelineState {
+  geometry: ClipGeometry;
+  ring: CellRing;
+  short: LagChannel;
+  long: LagChannel | null;
+  floorShort: FloorLearner;
+  floorLong: FloorLearner | null;
+  tracker: CandidateTracker;
+  movements: MovementSpans;
+  scratch: CandidateScratch & { z: Float32Array; zLong: Float32Array; median: Float64Array; smoothTmp: Float32Array };
+  activeS: Float64Array;
+}
+
+/**
+ * The staged detector, one frame at a time (issue 10):
+ *   cells -> two lag channels (register the whole-field motion, residual energy) -> analysable?
+ *   -> CFAR z against each channel's floor -> candidates (seeded groups, hysteresis) -> tracks
+ *   -> features (describeTrack) -> classifier (tfjs) -> events.
+ * Data flows one way: the tracker never feeds back into scoring. Frames are streamed; only the
+ * last seconds of cells are held (CellRing).
+ */
+export class DetectorPipeline {
+  private state: PipelineState | null = null;
+  private warmup: FrameRecord[] | null = [];
+  private readonly context: FrameContext[] = [];
+  private readonly described: Array<{ track: Track; candidate: DescribedCandidate }> = [];
+  readonly trace = { timesS: [] as number[], energy: [] as number[] };
+  readonly intervals: number[] = [];
+  private lastT = Number.NaN;
+
+  constructor(private readonly o: AnalysisOptions, private readonly init: PipelineInit) {}
+
+  get geometry(): ClipGeometry | null {
+    return this.state?.geometry ?? null;
+  }
+
+  get frameWidth(): number {
+    return this.init.width;
+  }
+
+  get frameHeight(): number {
+    return this.init.height;
+  }
+
+  /** Analyse one frame; returns the events this frame let be finalised (provisional kinds). */
+  push(frame: LumaFrame): TwitchEvent[] {
+    if (frame.width !== this.init.width || frame.height !== this.init.height) {
+      throw new RangeError(`Frame size changed from ${this.init.width}x${this.init.height} to ${frame.width}x${frame.height} px in the middle of the clip.`);
+    }
+    const s = (this.state ??= setUpPipeline(frame, this.o, this.init));
+    const t = frame.timestampS;
+    const previous = s.ring.latest();
+    if (previous && t <= previous.t) return []; // out-of-order or duplicate timestamp
+    const g = s.geometry;
+    const cells = downsampleRegion(frame.data, frame.width, g.roi, g.cellPx, s.ring.buffer(g.grid.cellCols * g.grid.cellRows));
+    if (previous && isRepeat(previous.cells, cells, P.repeatTolerance)) {
+      s.ring.giveBack(cells); // an exact repeat (a screen recorder faster than the scanner)
+      return [];
+    }
+    if (Number.isFinite(this.lastT) && this.intervals.length < 5000) this.intervals.push(t - this.lastT);
+    this.lastT = t;
+    const { cellCols: w, cellRows: h } = g.grid;
+    s.ring.push({ t, cells, smooth: smoothCells(cells, w, h, s.ring.buffer(w * h), s.scratch.smoothTmp) });
+    const short = s.short.measure(s.ring, null);
+    if (!short) return [];
+    const long = s.long?.measure(s.ring, scaled(short.field, (s.long.lagS / short.lagS))) ?? null;
+    this.trace.timesS.push(round(t, 4));
+    this.trace.energy.push(round(short.rawMeanAbsDiff, 4));
+    const record: FrameRecord = { t, intervalS: previous ? t - previous.t : short.lagS, short, long };
+    if (this.warmup) {
+      this.warmup.push(record);
+      if (!this.init.noise && t - this.warmup[0].t < P.warmupS - 1e-3) return [];
+      return this.flushWarmup();
+    }
+    return this.score(record);
+  }
+
+  /** Ends the clip: every track and movement is final, the site history is known; the last classification. */
+  finish(): { events: TwitchEvent[]; candidates: DescribedCandidate[]; movements: MovementSpan[]; state: PipelineState | null; quietS: number; fromBaseline: boolean } {
+    if (this.warmup) this.flushWarmup();
+    const s = this.state;
+    if (!s) return { events: [], candidates: [], movements: [], state: null, quietS: 0, fromBaseline: false };
+    for (const tr of s.tracker.takeAll(this.lastT)) this.describe(tr);
+    const movements = s.movements.finish();
+    const site = siteRecurrence(this.described.map(({ candidate: c }) => ({ onsetS: c.onsetS, ...centreBlocks(c, s.geometry) })), this.siteRadiusBlocks(s.geometry));
+    const candidates = this.described.map(({ candidate }, i) => {
+      const features = candidate.features.slice();
+      features[features.length - 2] = round(Math.log1p(site[i].others), 5);
+      features[features.length - 1] = round(Math.log1p(site[i].regular), 5);
+      return { ...candidate, features };
+    });
+    const events = this.classify(candidates, movements);
+    const fromBaseline = this.init.noise !== null;
+    return { events, candidates, movements, state: s, quietS: fromBaseline ? (this.init.noise as NoiseModel).quietS : s.floorShort.hist.quietS, fromBaseline };
+  }
+
+  private flushWarmup(): TwitchEvent[] {
+    const buffered = this.warmup ?? [];
+    this.warmup = null;
+    const s = this.state;
+    if (!s || buffered.length === 0) return [];
+    const t = buffered[buffered.length - 1].t;
+    const still = (r: FrameRecord): boolean => r.short.speedMmS < P.quietSpeedMmS;
+    s.floorShort.provisional(buffered.map((r) => ({ energy: r.short.energy, intervalS: r.intervalS, still: still(r) })), t);
+    const withLong = buffered.filter((r) => r.long);
+    s.floorLong?.provisional(withLong.map((r) => ({ energy: (r.long as ChannelMeasure).energy, intervalS: r.intervalS, still: still(r) })), t);
+    return buffered.flatMap((r) => this.score(r));
+  }
+
+  private score(r: FrameRecord): TwitchEvent[] {
+    const s = this.state as PipelineState;
+    const judged = r.long ?? r.short;
+    const analysable = isAnalysable(judged.residualMm, judged.trackedShare, P.residualMaxMm);
+    const closedMovement = s.movements.push({ t: r.t, fromS: r.t - judged.lagS, analysable, speedMmS: r.short.speedMmS, skinShiftMm: r.short.skinShiftMm, deepShiftMm: r.short.deepShiftMm });
+    const ctx: FrameContext = { t: r.t, analysable, speedMmS: r.short.speedMmS, residualMm: judged.residualMm, spread: 1, common: 0 };
+    if (analysable) this.scoreAnalysable(s, r, ctx);
+    else s.tracker.cutOpen(r.t);
+    this.context.push(ctx);
+    while (this.context.length > 0 && this.context[0].t < r.t - (P.maxTwitchS + 3)) this.context.shift();
+    const finals = s.tracker.takeFinal(r.t).map((tr) => this.describe(tr));
+    const out = this.classify(finals, closedMovement ? [closedMovement] : []);
+    return out;
+  }
+
+  /** CFAR on both channels, the floors learn from still frames, candidates and tracks. */
+  private scoreAnalysable(s: PipelineState, r: FrameRecord, ctx: FrameContext): void {
+    const { gridCols: cols, gridRows: rows } = s.geometry.grid;
+    const zs = s.floorShort.model ? scoreCfar(r.short.energy, s.floorShort.model, s.scratch.z, s.scratch.median) : null;
+    const zl = r.long && s.floorLong?.model ? scoreCfar(r.long.energy, s.floorLong.model, s.scratch.zLong, s.scratch.median) : null;
+    if (zs) {
+      ctx.spread = zs.spread;
+      ctx.common = zs.common;
+    }
+    if (r.short.speedMmS < P.quietSpeedMmS) {
+      s.floorShort.learn(r.short.energy, r.intervalS);
+      if (r.long) s.floorLong?.learn(r.long.energy, r.intervalS);
+    }
+    const growZ = this.o.zThreshold / P.hysteresisRatio;
+    const groups = findCandidates(zs?.z ?? null, zl?.z ?? null, cols, rows, this.o.zThreshold, growZ, s.scratch);
+    for (const grp of groups) for (const b of grp.blocks) s.activeS[b] += r.intervalS;
+    s.tracker.apply(groups, r.t, (c) => (c.channel === 'long' && r.long ? r.long.lagS : r.short.lagS), displacementProbe(s));
+    s.floorShort.refresh(r.t);
+    s.floorLong?.refresh(r.t);
+  }
+
+  /** Features and event geometry of a finished track (site history so far; finish() completes it). */
+  private describe(track: Track): DescribedCandidate {
+    const s = this.state as PipelineState;
+    const g = s.geometry;
+    const siteSoFar = siteRecurrence([...this.described.map(({ candidate: c }) => ({ onsetS: c.onsetS, ...centreBlocks(c, g) })), { onsetS: track.onsetS, cx: track.frames[0].cx, cy: track.frames[0].cy }], this.siteRadiusBlocks(g));
+    const frameS = this.intervals.length ? [...this.intervals].sort((a, b) => a - b)[this.intervals.length >> 1] : this.o.diffLagS;
+    const features = describeTrack(track, this.context, { cols: g.grid.gridCols, rows: g.grid.gridRows, blockMm: g.blockPx * g.ruleMmPerPx, frameS }, siteSoFar[siteSoFar.length - 1]);
+    const candidate = trackToCandidate(track, features, g, peakFlow(s, track, this.init.displacement));
+    this.described.push({ track, candidate });
+    return candidate;
+  }
+
+  private classify(candidates: readonly DescribedCandidate[], movements: readonly MovementSpan[]): TwitchEvent[] {
+    const c = this.init.classifier;
+    const s = this.state as PipelineState;
+    const probabilities = c && candidates.length ? c.predict(candidates.map((x) => Float32Array.from(x.features))) : [];
+    const threshold = this.o.confidenceThreshold ?? c?.threshold ?? P.confidenceThreshold;
+    return buildEvents(c ? candidates : [], probabilities, threshold, movements, s.geometry.roi, s.geometry.mmPerPx);
+  }
+
+  /** One site: within a territory's reach (6 mm, or 3 blocks where that is more). */
+  private siteRadiusBlocks(g: ClipGeometry): number {
+    return Math.max(3, 6 / (g.blockPx * g.ruleMmPerPx));
+  }
+}
+
+function centreBlocks(c: DescribedCandidate, g: ClipGeometry): { cx: number; cy: number } {
+  return { cx: (c.xPx - g.roi.x) / g.blockPx - 0.5, cy: (c.yPx - g.roi.y) / g.blockPx - 0.5 };
+}
+
+function scaled<T extends { ax: Float64Array; ay: Float64Array }>(f: T, k: number): T {
+  return { ...f, ax: f.ax.map((v) => v * k), ay: f.ay.map((v) => v * k) };
+}
+
+/** No cell changed by `tolerance` or more: the same image again (a screen recorder faster than the scanner, or a codec that skipped everything). */
+function isRepeat(a: Float32Array, b: Float32Array, tolerance: number): boolean {
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) >= tolerance) return false;
+  return true;
+}
+
