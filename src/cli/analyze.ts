@@ -5,6 +5,7 @@ import { analyzeClip } from '../analysis/analyzeClip';
 import { toResultCsv, toResultJson } from '../analysis/exportResult';
 import { opencvDisplacement } from '../cv/opencvDisplacement';
 import { openNodeSource } from '../sources/node/openNodeSource';
+import { loadClassifier } from './loadClassifier';
 import { loadOpenCv } from './loadOpenCv';
 import { parseArgs, USAGE } from './parseArgs';
 
@@ -20,12 +21,13 @@ async function main(argv: string[]): Promise<number> {
   // OpenCV's dense flow measures each event's displacement; without it the pure estimator does.
   const opencv = await loadOpenCv();
   const displacement = opencv ? opencvDisplacement(opencv.cv) : undefined;
+  const classifier = await loadClassifier();
   let failures = 0;
   for (const clip of args.clips) {
     try {
       const sourceOptions = { fpsIfUntimed: args.fps };
       const baseline = args.baseline ? await openNodeSource(args.baseline, sourceOptions) : null;
-      const result = await analyzeClip(await openNodeSource(clip, sourceOptions), baseline, { roiPx: args.roiPx, mmPerPx: args.mmPerPx }, { displacement });
+      const result = await analyzeClip(await openNodeSource(clip, sourceOptions), baseline, { roiPx: args.roiPx, mmPerPx: args.mmPerPx }, { displacement, classifier });
       const stem = basename(clip, extname(clip));
       const json = toResultJson(result);
       if (args.out) writeFileSync(many ? join(args.out, `${stem}.json`) : args.out, json);

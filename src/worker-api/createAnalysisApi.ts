@@ -1,9 +1,11 @@
 import type { AnalysisOptions } from '../analysis/AnalysisOptions';
 import type { AnalysisResult } from '../analysis/AnalysisResult';
 import { analyzeClip, type AnalysisProgress } from '../analysis/analyzeClip';
+import type { Classifier } from '../analysis/Classifier';
 import type { DisplacementEstimator } from '../analysis/estimateDisplacement';
 import type { FrameStream } from '../analysis/FrameStream';
 import type { LumaFrame } from '../analysis/LumaFrame';
+import { AnalysisCancelledError } from '../analysis/FrameStream';
 
 export type NamedBlob = Blob & { name?: string };
 /** One clip: a single file, or numbered PNG/JPEG pictures chosen together (a picture sequence). */
@@ -30,6 +32,8 @@ export interface FrameTimes {
 export interface AnalysisApiDeps {
   /** Optical-flow estimator (OpenCV in the browser), resolved lazily; null keeps the pure-TS default. */
   displacement?: () => Promise<DisplacementEstimator | null>;
+  /** The trained event classifier (tfjs), resolved lazily; without it only movements are reported. */
+  classifier?: () => Promise<Classifier>;
 }
 
 /**
@@ -68,8 +72,10 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
     ): Promise<AnalysisResult> {
       startJob();
       const opened: FrameStream[] = [];
-      // Load the estimator (OpenCV: about an 8.6 MB script) while the files are being opened.
+      // Load the estimator (OpenCV: about an 8.6 MB script) and the classifier while the files are being opened.
       const displacementLoading = deps.displacement?.().catch(() => null);
+      const classifierLoading = deps.classifier?.();
+      classifierLoading?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
       try {
         const request = sourceRequest(source);
         const clipStream = yieldingStream(await openSource(clip, request));
@@ -77,6 +83,7 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
         const baselineStream = baseline ? yieldingStream(await openSource(baseline, request)) : null;
         if (baselineStream) opened.push(baselineStream);
         const displacement = (await displacementLoading) ?? undefined;
+        const classifier = classifierLoading ? await classifierLoading : null;
         // A proxied callback travels on its own MessageChannel and returns a promise. Waiting for the
         // last one before returning keeps every progress report ahead of the result; a UI that has
         // gone away must not fail the job.
@@ -87,6 +94,7 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
             : undefined,
           shouldStop: () => cancelRequested,
           displacement,
+          classifier,
         });
         // Bounded: a page that has gone away never acknowledges, and the result must not wait on it.
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -108,7 +116,7 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
         const stream = yieldingStream(await openSource(clip, sourceRequest(source)));
         const times: FrameTimes = { width: stream.info.width, height: stream.info.height, timesS: [] };
         for await (const frame of stream.frames) {
-          if (cancelRequested) throw cancelledError();
+          if (cancelRequested) throw new AnalysisCancelledError();
           times.width = frame.width;
           times.height = frame.height;
           times.timesS.push(frame.timestampS);
@@ -135,11 +143,6 @@ function sourceRequest(source: SourceRequest | null | undefined): SourceRequest 
   return { fps: typeof fps === 'number' ? fps : null };
 }
 
-function cancelledError(): Error {
-  const error = new Error('The analysis was cancelled.');
-  error.name = 'AnalysisCancelledError';
-  return error;
-}
 
 /** Optional on a source's frames: release the file and decoder even if iteration never began. */
 type Closable = { close?: () => Promise<void> };

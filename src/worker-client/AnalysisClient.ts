@@ -3,6 +3,7 @@ import type { AnalysisOptions } from '../analysis/AnalysisOptions';
 import type { AnalysisResult } from '../analysis/AnalysisResult';
 import type { AnalysisProgress } from '../analysis/analyzeClip';
 import type { AnalysisApi, FrameTimes, SourceRequest } from '../worker-api/createAnalysisApi';
+import { AnalysisCancelledError } from '../analysis/FrameStream';
 
 /** What the client needs of a Worker; tests pass a MessagePort-backed stand-in. */
 export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
@@ -86,8 +87,8 @@ export class AnalysisClient {
   /** Cancel any job and end the worker now; the client cannot be used afterwards. */
   dispose(): void {
     this.disposed = true;
-    this.latest?.fail(cancelledError());
-    this.terminateWorker(cancelledError());
+    this.latest?.fail(new AnalysisCancelledError());
+    this.terminateWorker(new AnalysisCancelledError());
   }
 
   private run<T>(
@@ -95,7 +96,7 @@ export class AnalysisClient {
     call: (remote: Remote<AnalysisApi>, job: Job) => Promise<T>,
   ): Promise<T> {
     if (this.disposed) return Promise.reject(new Error('The analysis client has been disposed; create a new one.'));
-    if (signal?.aborted) return Promise.reject(cancelledError());
+    if (signal?.aborted) return Promise.reject(new AnalysisCancelledError());
     const previous = this.latest;
     if (previous) this.cancelJob(previous);
 
@@ -117,7 +118,7 @@ export class AnalysisClient {
 
       const start = (): void => {
         if (job.settled || this.disposed) {
-          job.fail(cancelledError());
+          job.fail(new AnalysisCancelledError());
           this.jobEnded(job);
           return;
         }
@@ -157,18 +158,18 @@ export class AnalysisClient {
     job.leaveWorker();
     if (!this.inWorker && !this.latest && this.worker && !this.disposed) {
       this.clearIdleTimer();
-      this.idleTimer = setTimeout(() => this.terminateWorker(cancelledError()), this.idleShutdownMs);
+      this.idleTimer = setTimeout(() => this.terminateWorker(new AnalysisCancelledError()), this.idleShutdownMs);
     }
   }
 
   /** Reject the caller now; stop the worker at its next frame, or terminate it after the grace time. */
   private cancelJob(job: Job): void {
     if (job.settled) return;
-    job.fail(cancelledError());
+    job.fail(new AnalysisCancelledError());
     if (this.inWorker !== job || !this.remote) return;
     this.remote.cancel().catch(() => undefined);
     const timer = setTimeout(() => {
-      if (this.inWorker === job) this.terminateWorker(cancelledError());
+      if (this.inWorker === job) this.terminateWorker(new AnalysisCancelledError());
     }, this.cancelGraceMs);
     void job.workerDone.then(() => clearTimeout(timer));
   }
@@ -210,11 +211,6 @@ export class AnalysisClient {
   }
 }
 
-function cancelledError(): Error {
-  const error = new Error('The analysis was cancelled.');
-  error.name = 'AnalysisCancelledError';
-  return error;
-}
 
 /** comlink rebuilds thrown errors from name, message and stack; anything else becomes an Error here. */
 function asError(value: unknown): Error {

@@ -11,7 +11,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeClip } from '../../src/analysis/analyzeClip';
-import { MotionAnalyzer } from '../../src/analysis/MotionAnalyzer';
+import { DetectorPipeline } from '../../src/analysis/DetectorPipeline';
+import { loadClassifier } from '../../src/cli/loadClassifier';
 import { validateOptions } from '../../src/analysis/AnalysisOptions';
 import { loadOpenCv } from '../../src/cli/loadOpenCv';
 import { openFfmpegSource } from '../../src/sources/node/openFfmpegSource';
@@ -112,7 +113,7 @@ async function cliRows(clips: string[]): Promise<ClipRow[]> {
       size = `${f.width}x${f.height}`;
     }
     const t1 = performance.now();
-    const result = await analyzeClip(await openFfmpegSource(clip), null, {});
+    const result = await analyzeClip(await openFfmpegSource(clip), null, {}, { classifier: await loadClassifier() });
     const t2 = performance.now();
     clearInterval(sampler);
     rows.push({
@@ -159,8 +160,8 @@ async function main(): Promise<void> {
   console.log('|---|---|---|');
   for (const k of kernels) console.log(`| ${k.method} | ${k.msPerFrame.toFixed(2)} | ${k.agrees} |`);
 
-  // The whole per-frame analysis (MotionAnalyzer.push) at 800x600 without decoding.
-  const analyzer = new MotionAnalyzer(validateOptions(), { width: 800, height: 600, noise: null, mmPerPx: null, imageRegionPx: null });
+  // The whole per-frame analysis (DetectorPipeline.push) at 800x600 without decoding.
+  const analyzer = new DetectorPipeline(validateOptions(), { width: 800, height: 600, noise: null, mmPerPx: null, imageRegionPx: null, classifier: null });
   const frame = new Uint8Array(800 * 600);
   const t0 = performance.now();
   const n = 300;
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
     analyzer.push({ data: frame, width: 800, height: 600, timestampS: i / 30 });
   }
   const pushMs = (performance.now() - t0) / n;
-  console.log(`\nMotionAnalyzer.push at 800x600: ${pushMs.toFixed(2)} ms per frame`);
+  console.log(`\nDetectorPipeline.push at 800x600: ${pushMs.toFixed(2)} ms per frame`);
   writeFileSync(join(OUT, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), browser, cli, kernels, analyzerPushMs: pushMs }, null, 2));
   console.log(`\nSaved ${join(OUT, 'bench.json')}`);
 }

@@ -1,0 +1,86 @@
+import { CLASS_KINDS } from '../src/analysis/Classifier';
+import { FEATURE_NAMES } from '../src/analysis/describeTrack';
+import { parametersHash } from '../src/analysis/detectorParameters';
+import { SHIPPED_MODEL_DIR } from '../src/cli/loadClassifier';
+import { readyTfjs, tfjsClassifier } from '../src/ml/tfjsClassifier';
+import { caseRuns, extractRun, type CaseRun, type ExtractedRun } from './bench/runCases';
+import { classIndex, labelCandidates } from './ml/labelCandidates';
+import { saveModel } from './ml/saveModel';
+import { bestThreshold, overallF1, scoreRun } from './ml/scoreRuns';
+import { MLP, trainMlp, type TrainingData } from './ml/trainMlp';
+
+/**
+ * `npm run train [-- --out DIR]`: the event classifier from the TUNING set only (make it first with
+ * `npm run make-bench -- --set tuning`). Every run's candidates are extracted (cached), labelled
+ * from the truth (scripts/ml/labelCandidates.ts), a 5-fold cross-validation grouped by calf gives
+ * out-of-fold probabilities for every candidate, the fasciculation threshold is the one with the
+ * best out-of-fold F1, and the final model, trained on all of it, goes to public/model/ (or DIR).
+ * Seeded: the same data gives the same weights.
+ */
+const args = process.argv.slice(2);
+const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1] : SHIPPED_MODEL_DIR;
+const FOLDS = 5;
+const started = Date.now();
+const tf = await readyTfjs();
+
+const runs = caseRuns('tuning');
+const extracted: Array<{ run: CaseRun; x: ExtractedRun; labels: number[] }> = [];
+for (const [i, run] of runs.entries()) {
+  const t0 = Date.now();
+  const x = await extractRun(run);
+  const labels = labelCandidates(run, x.candidates).map(classIndex);
+  extracted.push({ run, x, labels });
+  console.log(`[${i + 1}/${runs.length}] ${run.id.padEnd(52)} ${String(x.candidates.length).padStart(4)} candidates, ${labels.filter((l) => l === 0).length} twitches  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// Folds by calf: a clip, its baseline and its hybrid share a fold (the same anatomy never sits on both sides).
+const group = (id: string): string => id.replace(/-baseline$/, '').replace(/^tuning-hybrid-sim-/, 'tuning-sim-');
+const groups = [...new Set(extracted.map((e) => group(e.run.id)))].sort();
+const foldOf = new Map(groups.map((g, i) => [g, i % FOLDS]));
+const dataOf = (items: typeof extracted): TrainingData => {
+  const rows = items.flatMap((e) => e.x.candidates.map((c, k) => ({ f: c.features, y: e.labels[k] })));
+  const x = new Float32Array(rows.length * FEATURE_NAMES.length);
+  rows.forEach((r, i) => x.set(r.f, i * FEATURE_NAMES.length));
+  return { x, y: Int32Array.from(rows.map((r) => r.y)), features: FEATURE_NAMES.length, classes: CLASS_KINDS.length };
+};
+
+const oof = new Map<string, Float32Array[]>();
+for (let k = 0; k < FOLDS; k++) {
+  const t0 = Date.now();
+  const train = extracted.filter((e) => foldOf.get(group(e.run.id)) !== k);
+  const model = await trainMlp(tf, dataOf(train));
+  const c = tfjsClassifier(model, { format: 'twitchscope-classifier-1', revision: `fold${k}`, featureNames: [...FEATURE_NAMES], classKinds: [...CLASS_KINDS], threshold: 0.5, parametersHash: parametersHash(), training: {} });
+  for (const e of extracted.filter((x) => foldOf.get(group(x.run.id)) === k)) oof.set(e.run.id, c.predict(e.x.candidates.map((x) => Float32Array.from(x.features))));
+  model.dispose();
+  console.log(`fold ${k + 1}/${FOLDS}: trained on ${train.length} runs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+const scoreAt = (threshold: number): number => overallF1(extracted.map((e) => scoreRun(e.run, e.x, oof.get(e.run.id) ?? [], threshold)));
+const chosen = bestThreshold(scoreAt);
+
+// Out-of-fold confusion (rows: label, columns: argmax), for the record.
+const confusion = CLASS_KINDS.map(() => CLASS_KINDS.map(() => 0));
+for (const e of extracted) (oof.get(e.run.id) ?? []).forEach((p, i) => confusion[e.labels[i]][p.indexOf(Math.max(...p))]++);
+
+const all = dataOf(extracted);
+const model = await trainMlp(tf, all);
+const counts = CLASS_KINDS.map((_, c) => all.y.filter((y) => y === c).length);
+const meta = await saveModel(model, tf, outDir, {
+  format: 'twitchscope-classifier-1',
+  featureNames: [...FEATURE_NAMES],
+  classKinds: [...CLASS_KINDS],
+  threshold: chosen.threshold,
+  parametersHash: parametersHash(),
+  training: {
+    set: 'tuning',
+    runs: extracted.length,
+    candidates: all.y.length,
+    perClass: Object.fromEntries(CLASS_KINDS.map((k, i) => [k, counts[i]])),
+    folds: FOLDS,
+    outOfFoldF1: Number(chosen.f1.toFixed(4)),
+    outOfFoldConfusion: confusion,
+    hyperparameters: MLP,
+  },
+});
+console.log(`out-of-fold: best F1 ${chosen.f1.toFixed(3)} at threshold ${chosen.threshold} (${chosen.curve.filter(([t]) => Math.round(t * 100) % 10 === 0).map(([t, f]) => `${t}:${f.toFixed(3)}`).join(' ')})`);
+console.log(`confusion (label rows x predicted columns, ${CLASS_KINDS.join(', ')}): ${JSON.stringify(confusion)}`);
+console.log(`model ${meta.revision} (${all.y.length} candidates: ${CLASS_KINDS.map((k, i) => `${k} ${counts[i]}`).join(', ')}) -> ${outDir}  in ${((Date.now() - started) / 1000).toFixed(0)} s`);
