@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // The analysis core is pure: no DOM, no workers, no I/O (STYLE principle 1).
-    files: ['src/analysis/**/*.ts', 'src/simulation/**/*.ts'],
+    files: ['src/analysis/**/*.ts', 'src/simulation/**/*.ts', 'src/review/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../ui/*', '../sources/*', '../worker-client/*'] }],
     },
