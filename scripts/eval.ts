@@ -8,9 +8,10 @@ import { openFfmpegSource } from '../src/sources/node/openFfmpegSource';
 import { loadOpenCv } from '../src/cli/loadOpenCv';
 import { opencvDisplacement } from '../src/cv/opencvDisplacement';
 import { BENCH_DIR, BENCH_PAIRS, type BenchIndexEntry } from './benchPairs';
+import { evalReviewLabels } from './evalReviewLabels';
 
 /**
- * `npm run eval [-- --only NAME] [-- --subset]`: the real analysis (analyzeClip with default
+ * `npm run eval [-- --only NAME] [-- --subset] [-- --labels DIR]`: the real analysis (analyzeClip with default
  * options, frames from ffmpeg, exactly as the CLI) on every benchmark pair (clip with its baseline),
  * on each baseline alone, and on the real clips in ../shared/data/real as negatives. Prints a table
  * per clip and in total; writes it to bench-data/eval.json. Pairs run one after another.
@@ -42,6 +43,12 @@ args.forEach((a, i) => {
 // The same optical flow as the CLI and the app (OpenCV Farneback), so the table describes them.
 const opencv = await loadOpenCv();
 const displacement = opencv ? opencvDisplacement(opencv.cv) : undefined;
+
+// `--labels DIR`: reviewed exports as ground truth instead of the simulated benchmark.
+if (args.includes('--labels')) {
+  await evalReviewLabels(args[args.indexOf('--labels') + 1] ?? '.', overrides, displacement);
+  process.exit();
+}
 
 const indexPath = join(BENCH_DIR, 'index.json');
 if (!existsSync(indexPath)) {
