@@ -87,3 +87,23 @@ describe('reviewReducer and recountReview', () => {
     expect(scaled.boxPx).toEqual({ x: 160, y: 60, width: 80, height: 80 });
   });
 });
+
+describe('rematchReview (Analyze again on a reviewed clip)', () => {
+  it('verdicts follow their twitch to the new analysis; verdicts on vanished events are counted', async () => {
+    const { rematchReview } = await import('../../../src/review/rematchReview');
+    const before = fakeResult([fakeEvent(1, 'fasciculation', 1), fakeEvent(2, 'fasciculation', 5), fakeEvent(3, 'other', 9)]);
+    // The new analysis found an extra event first (ids shift), moved event 2's peak by one frame,
+    // and no longer has event 3.
+    const after = fakeResult([fakeEvent(1, 'fasciculation', 0.5), fakeEvent(2, 'fasciculation', 1), fakeEvent(3, 'fasciculation', 5.033, { xPx: 104 })]);
+    let s = run(EMPTY_REVIEW, { type: 'accept', id: 1, atIso: AT }, { type: 'reject', id: 2, atIso: AT }, { type: 'accept', id: 3, atIso: AT });
+    s = run(s, { type: 'add', event: makeAddedEvent(before, s, { timeS: 7, xPx: 1, yPx: 1 }), atIso: AT });
+    expect(s.added[0].id).toBe(4);
+    const { review, unmatched } = rematchReview(before, s, after);
+    // Old 1 (peak 1.1, x 101) is new 2 (peak 1.1, x 102); old 2 is new 3; old 3 is gone.
+    expect(review.marks).toEqual({ 2: 'accepted', 3: 'rejected' });
+    expect(unmatched).toBe(1);
+    expect(review.added.map((e) => e.id)).toEqual([4]);
+    // The same analysis again maps every verdict to itself.
+    expect(rematchReview(before, s, before).review.marks).toEqual(s.marks);
+  });
+});
