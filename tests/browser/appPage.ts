@@ -21,7 +21,7 @@ export const appPage = {
       () => {
         const results = document.getElementById('results');
         const exportJson = document.getElementById('export-json') as HTMLButtonElement | null;
-        const alert = document.querySelector('[role="alert"]');
+        const alert = document.getElementById('error');
         const progress = document.getElementById('progress-text')?.textContent ?? '';
         return (
           results?.getAttribute('aria-busy') === 'false' &&
@@ -53,7 +53,8 @@ export const appPage = {
   },
 
   async alertText(page: Page): Promise<string> {
-    return (await page.getByRole('alert').textContent())?.trim() ?? '';
+    // The page's own alert (analysis errors); each file input has its own for the file's problem.
+    return (await page.locator('#error').textContent())?.trim() ?? '';
   },
 
   /** The player's time, whichever player shows the clip (<video> or the canvas player). */
