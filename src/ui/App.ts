@@ -2,7 +2,6 @@ import type { AnalysisOptions } from '../analysis/AnalysisOptions';
 import type { AnalysisResult } from '../analysis/AnalysisResult';
 import type { AnalysisProgress } from '../analysis/analyzeClip';
 import type { RectPx } from '../analysis/LumaFrame';
-import { toResultCsv, toResultJson } from '../analysis/exportResult';
 import type { PlayerClient } from '../worker-client/PlayerClient';
 import type { AnalysisService } from './AnalysisService';
 import { checkPickedFiles, mayPlayInVideo } from './checkPickedFiles';
@@ -10,25 +9,22 @@ import { clipInput, clipName, FRAME_RATE_HINT, FrameRateError, isClipError, isFr
 import { ClipProblem } from './ClipProblem';
 import { describeError, isCancellation } from './describeError';
 import { byId, h } from './dom';
-import { downloadBlob, downloadText } from './downloadText';
 import { EventOverlay } from './EventOverlay';
-import { exportFileName } from './exportFileName';
 import { FileDrop } from './FileDrop';
 import { FrameRateInput } from './FrameRateInput';
 import { HeatMapControl } from './HeatMapControl';
-import { installKeyboardShortcuts } from './KeyboardShortcuts';
+import { installKeyboardShortcuts, shortcutsDialog } from './KeyboardShortcuts';
 import { loadDemoClips } from './loadDemoClips';
 import { ClipPlayer } from './player/ClipPlayer';
 import { TransportBar } from './player/TransportBar';
 import { ProgressView } from './ProgressView';
 import { renderLegend } from './renderLegend';
-import { drawTimelinePicture } from './report/drawTimelinePicture';
-import { ReportView } from './report/ReportView';
-import type { ReportData } from './report/renderReport';
+import { readConfidence } from './readConfidence';
+import { ResultOutputs } from './ResultOutputs';
 import { ReviewController } from './review/ReviewController';
 import { ReviewStore } from './review/ReviewStore';
 import { RoiEditor } from './RoiEditor';
-import { ScaleInput } from './ScaleInput';
+import { ScaleInput, scaleNote } from './ScaleInput';
 import { Timeline } from './Timeline';
 import { VideoPair } from './VideoPair';
 
@@ -47,7 +43,7 @@ export class App {
   private readonly review: ReviewController;
   private readonly heat: HeatMapControl;
   private readonly transport: TransportBar;
-  private readonly report: ReportView;
+  private readonly outputs: ResultOutputs;
   private readonly roi: RoiEditor;
   private readonly scale: ScaleInput;
   private readonly frameRate: FrameRateInput;
@@ -57,7 +53,6 @@ export class App {
   private readonly analyzeButton = byId('analyze-button', HTMLButtonElement);
   private readonly cancelButton = byId('cancel-button', HTMLButtonElement);
   private readonly demoButton = byId('demo-button', HTMLButtonElement);
-  private readonly outputs = ['export-json', 'export-csv', 'save-timeline', 'print-report'].map((id) => byId(id, HTMLButtonElement));
   private readonly confidence = byId('confidence-input', HTMLInputElement);
   private readonly errorBox = byId('error', HTMLDivElement);
   private readonly results = byId('results', HTMLElement);
@@ -87,8 +82,8 @@ export class App {
     this.overlay = new EventOverlay(byId('overlay', HTMLCanvasElement), this.player);
     this.heat = new HeatMapControl(this.overlay);
     this.transport = new TransportBar(this.player, this.timeline);
-    this.review = new ReviewController(new ReviewStore(), this.player, this.timeline, this.overlay, () => this.afterReviewChange());
-    this.report = new ReportView((showFileName) => this.reportData(showFileName));
+    this.review = new ReviewController(new ReviewStore(), this.player, this.timeline, this.overlay, () => this.outputs?.refresh());
+    this.outputs = new ResultOutputs(this.review, () => this.result);
     this.clipDrop = new FileDrop(byId('clip-drop', HTMLDivElement), byId('clip-input', HTMLInputElement), byId('clip-name', HTMLElement), (f) => void this.onClip(f));
     this.baselineDrop = new FileDrop(byId('baseline-drop', HTMLDivElement), byId('baseline-input', HTMLInputElement), byId('baseline-name', HTMLElement), (f) => void this.onBaseline(f));
     this.frameRate = new FrameRateInput(byId('fps-field', HTMLDivElement), byId('fps-input', HTMLInputElement), byId('fps-hint', HTMLElement), () => this.onFrameRate());
@@ -115,14 +110,7 @@ export class App {
     this.analyzeButton.addEventListener('click', () => void this.analyze());
     this.cancelButton.addEventListener('click', () => this.job?.abort());
     this.demoButton.addEventListener('click', () => void this.loadDemo(false));
-    const [json, csv, png, print] = this.outputs;
-    json.addEventListener('click', () => this.export('json'));
-    csv.addEventListener('click', () => this.export('csv'));
-    png.addEventListener('click', () => this.saveTimeline());
-    print.addEventListener('click', () => this.report.open(print));
-    const shortcuts = byId('shortcuts-dialog', HTMLDialogElement);
-    const letterKeys = byId('letter-keys', HTMLInputElement);
-    byId('shortcuts-button', HTMLButtonElement).addEventListener('click', () => shortcuts.showModal());
+    const shortcuts = shortcutsDialog();
     installKeyboardShortcuts(document, {
       playPause: () => this.transport.playPause(),
       stepFrames: (n) => this.timeline.stepFrames(n),
@@ -131,8 +119,8 @@ export class App {
       previousEvent: () => this.review.step(-1),
       accept: () => this.review.accept(),
       reject: () => this.review.reject(),
-      showHelp: () => shortcuts.showModal(),
-    }, () => letterKeys.checked && !this.report.isOpen);
+      showHelp: () => shortcuts.open(),
+    }, () => shortcuts.letterKeys() && !this.outputs.report.isOpen);
     this.roi.set(null);
     this.scale.refresh();
     this.showClip(false);
@@ -318,7 +306,7 @@ export class App {
       const result = await this.service.analyze(clipInput(files), baseline, options, { fps: rate.fps, signal: job.signal, onProgress: (p) => this.onProgress(p, job) });
       if (this.job !== job) return;
       this.foundRoiHeightPx = result.roi.source === 'user' ? this.foundRoiHeightPx : result.roi.height;
-      this.showResult(result, this.scaleNote(scale.mmPerPx, usedHeightPx, result));
+      this.showResult(result, scaleNote(scale.mmPerPx, usedHeightPx, result));
       if (!this.timeline.hasFrameTimes && this.clipInVideo) this.requestFrameTimes();
       const n = result.summary.fasciculations;
       this.progress.finish(`Done: ${n} fasciculation${n === 1 ? '' : 's'} in ${result.input.frames} frames.`);
@@ -358,16 +346,6 @@ export class App {
     }
   }
 
-  /**
-   * A depth scale set before the image region was known assumed the whole frame; say so when the
-   * region found turned out different, so the user can analyse again with the truer scale.
-   */
-  private scaleNote(mmPerPx: number | null, usedHeightPx: number, result: AnalysisResult): string | null {
-    if (mmPerPx === null || result.roi.source === 'user') return null;
-    if (Math.abs(usedHeightPx - result.roi.height) <= 1) return null;
-    return `The depth scale assumed an image ${usedHeightPx} px high, but the image region found is ${result.roi.height} px high. Press Analyze again to use it (the scale is then ${(usedHeightPx / result.roi.height).toFixed(3)}× the one used here).`;
-  }
-
   private showResult(result: AnalysisResult, uiNote: string | null = null): void {
     this.result = result;
     this.timeline.setDuration(result.input.durationS);
@@ -381,48 +359,6 @@ export class App {
     this.scale.refresh();
     this.resultDetails.hidden = false;
     this.setBusy(this.job !== null);
-  }
-
-  private afterReviewChange(): void {
-    if (this.report?.isOpen) this.report.render();
-  }
-
-  private export(kind: 'json' | 'csv'): void {
-    if (!this.result) return;
-    const review = this.review.forExport();
-    if (kind === 'json') downloadText(toResultJson(this.result, review), exportFileName('json'), 'application/json');
-    else downloadText(toResultCsv(this.result, review), exportFileName('csv'), 'text/csv');
-  }
-
-  private timelineCanvas(): HTMLCanvasElement | null {
-    const result = this.result;
-    return result ? drawTimelinePicture(result, this.review.session.events(), (e) => this.review.session.reviewOf(e)) : null;
-  }
-
-  private saveTimeline(): void {
-    this.timelineCanvas()?.toBlob((blob) => {
-      if (blob) downloadBlob(blob, exportFileName('png', new Date(), 'timeline'));
-    }, 'image/png');
-  }
-
-  private reportData(showFileName: boolean): ReportData | null {
-    const { session } = this.review;
-    const result = this.result;
-    const reviewed = session.summary();
-    const picture = this.timelineCanvas();
-    if (!result || !reviewed || !picture) return null;
-    return {
-      result,
-      reviewed,
-      events: session.events(),
-      reviewOf: (e) => session.reviewOf(e),
-      note: session.state.note,
-      reviewedAt: session.state.changedAt,
-      clipSha256: session.clipSha256,
-      showFileName,
-      timelinePng: picture.toDataURL('image/png'),
-      printedAt: new Date(),
-    };
   }
 
   /** The clip's figure, or the empty note; nothing hopeful is said of a file that cannot be read. */
@@ -449,7 +385,7 @@ export class App {
     this.scale.setDisabled(busy);
     this.frameRate.setDisabled(busy);
     this.confidence.disabled = busy;
-    for (const b of this.outputs) b.disabled = busy || this.result === null;
+    this.outputs.setDisabled(busy || this.result === null);
   }
 
   private showError(message: string | null): void {
@@ -457,15 +393,4 @@ export class App {
     // changed text in a live region reliably, an element that appears less so.
     this.errorBox.textContent = message ?? '';
   }
-}
-
-/** "Confidence threshold": 0 to 1; anything else is refused with the field's name. */
-function readConfidence(input: HTMLInputElement): number {
-  const raw = input.value.trim();
-  if (raw === '') return 0.5;
-  const value = Number(raw);
-  if (!(Number.isFinite(value) && value >= 0 && value <= 1)) {
-    throw new RangeError(`The confidence threshold must be a number from 0 to 1 (for example 0.5); "${raw}" is not.`);
-  }
-  return value;
 }

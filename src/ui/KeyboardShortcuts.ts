@@ -1,3 +1,5 @@
+import { byId } from './dom';
+
 /** What the page-wide keys do; the App wires each to the player, the timeline and the review. */
 export interface ShortcutActions {
   playPause(): void;
@@ -74,4 +76,12 @@ function run(e: KeyboardEvent, act: ShortcutActions, letters: boolean): boolean 
     default:
       return false;
   }
+}
+
+/** The "Keyboard shortcuts" list (a modal dialog) and its switch for the single-letter keys. */
+export function shortcutsDialog(): { open(): void; letterKeys(): boolean } {
+  const dialog = byId('shortcuts-dialog', HTMLDialogElement);
+  const letters = byId('letter-keys', HTMLInputElement);
+  byId('shortcuts-button', HTMLButtonElement).addEventListener('click', () => dialog.showModal());
+  return { open: () => dialog.showModal(), letterKeys: () => letters.checked };
 }
