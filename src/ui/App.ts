@@ -120,7 +120,7 @@ export class App {
       accept: () => this.review.accept(),
       reject: () => this.review.reject(),
       showHelp: () => shortcuts.open(),
-    }, () => shortcuts.letterKeys() && !this.outputs.report.isOpen);
+    }, () => shortcuts.letterKeys(), () => !this.outputs.report.isOpen);
     this.roi.set(null);
     this.scale.refresh();
     this.showClip(false);

@@ -31,11 +31,12 @@ export function isTypingTarget(target: EventTarget | null): boolean {
  * Anywhere except a text field (and the few controls that own these keys); an element that
  * handled a key itself (the seek slider's arrows) marks it handled and is left alone.
  * `letterKeys()` off turns the single-letter keys off (WCAG 2.1.4: they can clash with speech
- * input and other tools); Space and the arrows stay.
+ * input and other tools); Space and the arrows stay. `active()` false (the report is open) turns
+ * every key off, so Space presses the report's buttons as usual.
  */
-export function installKeyboardShortcuts(doc: Document, act: ShortcutActions, letterKeys: () => boolean): void {
+export function installKeyboardShortcuts(doc: Document, act: ShortcutActions, letterKeys: () => boolean, active: () => boolean = () => true): void {
   doc.addEventListener('keydown', (e) => {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target) || !active()) return;
     if (doc.querySelector('dialog[open]')) return; // a dialog keeps its own keys (Escape closes it)
     const handled = run(e, act, letterKeys());
     if (handled) e.preventDefault();
