@@ -71,6 +71,8 @@ export class App {
   private frameTimesJob: Promise<void> = Promise.resolve();
   /** Whether the clip plays in <video> (MP4, MOV, WebM) or goes to the canvas player. */
   private clipInVideo = true;
+  /** Counts player loads: only the latest one's outcome is shown. */
+  private playerLoads = 0;
 
   constructor(
     private readonly service: AnalysisService,
@@ -156,21 +158,24 @@ export class App {
     this.heat.setResult(null);
     this.resultDetails.hidden = true;
     this.progress.stop('');
+    this.playerLoads++; // an earlier clip's player outcome no longer counts
     this.player.unload();
     this.frameRate.forget();
+    // Several pictures are a sequence, which carries no timing: ask at once, before the check.
+    if (files.length > 1) this.frameRate.ask(SEQUENCE_HINT, false);
     const stored = this.review.openClip(files);
     this.setBusy(false);
     if (files.length === 0) return this.showClip(false);
     const check = await checkPickedFiles(files, true);
     if (this.clipDrop.files !== files) return;
     if (check.problem) {
+      this.frameRate.forget();
       this.clipProblem.show(check.problem);
       this.showClip(false);
       this.setBusy(false);
       return;
     }
     this.clipInVideo = files.length === 1 && mayPlayInVideo(check.format);
-    if (files.length > 1) this.frameRate.ask(SEQUENCE_HINT, false);
     this.showClip(true);
     this.loadPlayer();
     // An analysis already under way (the ?demo start) lists them when it ends: asking now would cancel it.
@@ -202,16 +207,17 @@ export class App {
   private loadPlayer(): void {
     const files = this.clipDrop.files;
     const rate = this.frameRate.value();
+    const load = ++this.playerLoads;
     this.playerNote.hidden = true;
     this.player
       .load(files, this.clipInVideo, 'fps' in rate ? rate.fps : null)
       .then((timesS) => {
-        if (this.clipDrop.files !== files || !timesS) return;
+        if (load !== this.playerLoads || !timesS) return;
         this.timeline.setFrameTimes(timesS);
         this.transport.refresh();
       })
       .catch((err: unknown) => {
-        if (this.clipDrop.files !== files) return;
+        if (load !== this.playerLoads) return;
         if (isFrameRateNeeded(err)) {
           this.playerNote.textContent = 'Enter the frame rate (fps) to see this clip.';
           if (!this.job) this.frameRate.ask(describeError(err, null), false);
@@ -389,8 +395,7 @@ export class App {
   }
 
   private showError(message: string | null): void {
-    // The alert region stays in the page and only its text changes: screen readers announce
-    // changed text in a live region reliably, an element that appears less so.
+    // The alert stays in the page, only its text changes: screen readers announce that reliably.
     this.errorBox.textContent = message ?? '';
   }
 }

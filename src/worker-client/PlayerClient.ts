@@ -16,6 +16,8 @@ export class PlayerClient {
   private worker: WorkerLike | null = null;
   private remote: Remote<PlayerApi> | null = null;
   private openHandle: number | null = null;
+  /** Counts open() calls, so a clip superseded while it was opening is closed, not kept. */
+  private opens = 0;
   private readonly inFlight = new Set<(error: Error) => void>();
   private readonly createWorker: () => WorkerLike;
 
@@ -24,9 +26,15 @@ export class PlayerClient {
       options.createWorker ?? (() => new Worker(new URL('../../workers/player.worker.ts', import.meta.url), { type: 'module' }));
   }
 
+  /** Opens a clip (closing the one open); rejects with an error named 'PlayerSupersededError' when another open() came first. */
   async open(clip: File | File[], fps: number | null): Promise<PlayerClipInfo> {
     this.closeOpen();
+    const mine = ++this.opens;
     const info = await this.call((r) => r.open(clip, { fps }));
+    if (mine !== this.opens) {
+      void this.remote?.close(info.handle).catch(() => undefined);
+      throw Object.assign(new Error('Another clip was opened meanwhile.'), { name: 'PlayerSupersededError' });
+    }
     this.openHandle = info.handle;
     return info;
   }
@@ -41,6 +49,7 @@ export class PlayerClient {
 
   /** Close the open clip (its frames are freed in the worker). */
   closeOpen(): void {
+    this.opens++;
     if (this.openHandle !== null && this.remote) void this.remote.close(this.openHandle).catch(() => undefined);
     this.openHandle = null;
   }
