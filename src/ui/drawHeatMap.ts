@@ -7,13 +7,21 @@ import type { MotionMap } from '../analysis/AnalysisResult';
 export function heatColor(share: number): string {
   const v = Math.min(1, Math.max(0, share));
   const green = Math.round(220 - 170 * v);
-  return `rgba(255, ${green}, 0, ${(0.2 + 0.45 * v).toFixed(3)})`;
+  return `rgba(255, ${green}, 0, ${(0.15 + 0.5 * v).toFixed(3)})`;
 }
+
+/**
+ * Blocks active for less than this share of the most active block's time stay clear: noise puts
+ * every block above its floor now and then, and a wash over the whole picture would hide where
+ * the tissue really moved.
+ */
+export const HEAT_MIN_SHARE = 0.1;
 
 /**
  * Paints the motion map over the picture, in clip pixels (the caller's transform maps them to the
  * screen): `blocks` given, those blocks (the current event's territory) evenly; otherwise every
- * block by the seconds it was above its noise floor over the clip. Blocks never active stay clear.
+ * block by the seconds it was above its noise floor over the clip (blocks under HEAT_MIN_SHARE of
+ * the most active one stay clear).
  */
 export function drawHeatMap(ctx: CanvasRenderingContext2D, map: MotionMap, blocks: readonly number[] | null): void {
   const paint = (b: number, share: number): void => {
@@ -29,6 +37,6 @@ export function drawHeatMap(ctx: CanvasRenderingContext2D, map: MotionMap, block
   const most = map.activeS.reduce((m, v) => Math.max(m, v), 0);
   if (!(most > 0)) return;
   map.activeS.forEach((s, b) => {
-    if (s > 0) paint(b, s / most);
+    if (s / most >= HEAT_MIN_SHARE) paint(b, s / most);
   });
 }
