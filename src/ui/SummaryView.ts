@@ -61,11 +61,12 @@ function countLine(s: ClipSummary): string {
   return `${s.fasciculations} in ${formatNumber(s.analysableS, 1)} analysable s (${formatNumber(s.perMinute, 1)} per analysable minute)`;
 }
 
-/** "18.4 s of 20.0 s (2 stretches with too much motion, 1.6 s, left out)". */
+/** "18.4 s of 20.0 s (left out for too much motion: 3.20–4.80 s)", the stretches listed up to four. */
 export function analysableLine(result: AnalysisResult): string {
-  const lost = result.unanalysable.reduce((sum, p) => sum + (p.endS - p.startS), 0);
-  const n = result.unanalysable.length;
-  const rest = n === 0 ? 'none left out' : `${n} stretch${n === 1 ? '' : 'es'} with too much motion, ${formatNumber(lost, 1)} s, left out`;
+  const spans = result.unanalysable;
+  const listed = spans.slice(0, 4).map((p) => `${formatNumber(p.startS, 2)}–${formatNumber(p.endS, 2)} s`);
+  if (spans.length > 4) listed.push(`${spans.length - 4} more`);
+  const rest = spans.length === 0 ? 'none left out' : `left out for too much motion: ${listed.join(', ')}`;
   return `${formatNumber(result.summary.analysableS, 1)} s of ${formatNumber(result.input.durationS, 1)} s (${rest})`;
 }
 

@@ -67,7 +67,7 @@ export class Timeline {
     this.traceTimesS = [];
     this.traceEnergy = [];
     this.events = [];
-    this.unanalysable = [];
+    this.setUnanalysable([]);
     this.selectedId = null;
     this.frameTimesS = [];
     this.durationS = 0;
@@ -139,6 +139,14 @@ export class Timeline {
   /** Stretches too disturbed by motion to show a twitch: drawn hatched on the track. */
   setUnanalysable(spans: readonly TimeSpan[]): void {
     this.unanalysable = [...spans];
+    // Each stretch also carries its words on hover (the summary lists them for everyone).
+    for (const old of this.track.querySelectorAll('.timeline-unanalysable')) old.remove();
+    for (const span of spans) {
+      const label = `Unanalysable ${formatS(span.startS)}–${formatS(span.endS)} s: too much motion to see a twitch`;
+      const el = h('div', { class: 'timeline-unanalysable', title: label, 'aria-hidden': 'true', 'data-start-s': String(span.startS), 'data-end-s': String(span.endS) });
+      this.track.insertBefore(el, this.cursor);
+    }
+    this.layoutMarkers();
     this.queueDraw();
   }
 
@@ -187,6 +195,10 @@ export class Timeline {
   }
 
   private layoutMarkers(): void {
+    for (const el of this.track.querySelectorAll<HTMLElement>('.timeline-unanalysable')) {
+      el.style.left = `${(100 * this.fraction(Number(el.dataset.startS))).toFixed(3)}%`;
+      el.style.width = `${(100 * (this.fraction(Number(el.dataset.endS)) - this.fraction(Number(el.dataset.startS)))).toFixed(3)}%`;
+    }
     for (const button of this.markers.querySelectorAll<HTMLButtonElement>('button')) {
       const e = this.events.find((ev) => String(ev.id) === button.dataset.eventId);
       if (e) button.style.left = `${(100 * this.fraction(e.onsetS)).toFixed(3)}%`;

@@ -175,9 +175,12 @@ describe('a clinician reviews, corrects and signs off an analysis (issue 11)', (
     const bytes = await page.evaluate(async () => Array.from(new Uint8Array(await (await fetch('/samples/demo-twitching.mp4')).arrayBuffer())));
     await page.getByLabel('Clip', { exact: true }).setInputFiles({ name: 'renamed.mp4', mimeType: 'video/mp4', buffer: Buffer.from(bytes) });
     await expect.poll(() => appPage.reviewCount(page), POLL).toBe(lastCount);
+    // Another confidence threshold reaches the analysis; the verdicts follow their twitches.
+    await page.getByLabel('Confidence threshold').fill('0.6');
     await appPage.analyze(page);
     expect(await appPage.reviewCount(page)).toBe(lastCount);
     expect(await appPage.rowReviews(page)).toEqual(reviews);
+    expect((await exported(page)).settings.confidenceThreshold).toBe(0.6);
 
     await page.getByRole('button', { name: 'Clear review', exact: true }).click();
     await expect.poll(() => appPage.reviewCount(page), POLL).toBe(countLine({ accepted: 0, notReviewed: twitches.length, added: 0, rejected: 0 }, analysableS));

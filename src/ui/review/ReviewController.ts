@@ -89,6 +89,7 @@ export class ReviewController {
   /** The result goes (a new analysis starts); a review in progress waits for the next result. */
   detach(): void {
     this.selectedId = null;
+    this.timeline.setUnanalysable([]);
     this.setPlacing(false);
     this.session.detachResult();
   }
