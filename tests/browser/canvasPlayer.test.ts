@@ -120,7 +120,7 @@ describe('the canvas player: DICOM, GIF (issue 11, step 7) and a bad file at pic
     opened = null;
   });
 
-  it('an animated GIF shows its frames on the canvas, each different', async () => {
+  it('an animated GIF and an MJPEG AVI show their frames on the canvas, each different', async () => {
     const gif = join(dir, 'calf.gif');
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', DEMO, '-t', '2', '-vf', 'fps=10,scale=320:-1', gif]);
     opened = await openPage(browser, '/');
@@ -134,6 +134,13 @@ describe('the canvas player: DICOM, GIF (issue 11, step 7) and a bad file at pic
     const b = await canvasPicture(page);
     expect(b.spread).toBeGreaterThan(10);
     expect(b.mean).not.toBe(a.mean); // speckle moves: another picture
+
+    // An MJPEG AVI goes the same way.
+    const avi = join(dir, 'calf.avi');
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', DEMO, '-t', '1', '-vf', 'fps=25,scale=320:-1', '-c:v', 'mjpeg', '-q:v', '3', avi]);
+    await page.getByLabel('Clip', { exact: true }).setInputFiles(avi);
+    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 25, 0.00 s');
+    expect((await canvasPicture(page)).spread).toBeGreaterThan(10);
     expect(opened.errors).toEqual([]);
     await opened.close();
     opened = null;
