@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench-data/**', 'coverage/**', 'public/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench-data/**', 'coverage/**', 'public/**', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // The analysis core is pure: no DOM, no workers, no I/O (STYLE principle 1).
-    files: ['src/analysis/**/*.ts', 'src/simulation/**/*.ts'],
+    files: ['src/analysis/**/*.ts', 'src/simulation/**/*.ts', 'src/review/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../ui/*', '../sources/*', '../worker-client/*', '../ml/*', '@tensorflow/*'] }],
     },

@@ -4,17 +4,20 @@ import { loadClassifier } from '../src/cli/loadClassifier';
 import { BENCH_ROOT } from './bench/BenchIndex';
 import type { BenchSetName } from './bench/benchSets';
 import { caseRuns, extractRun } from './bench/runCases';
+import { evalReviewLabels } from './evalReviewLabels';
+import { loadOpenCv } from '../src/cli/loadOpenCv';
+import { opencvDisplacement } from '../src/cv/opencvDisplacement';
 import { formatSetReport, summariseSet, type SetSummary } from './ml/summariseSet';
 import { bestThreshold, overallF1, scoreRun, type ScoredRun } from './ml/scoreRuns';
 
 /**
- * `npm run eval [-- --set tuning|test] [--only NAME] [--model DIR] [--threshold P] [--set-option name=value]`:
+ * `npm run eval [-- --set tuning|test] [--only NAME] [--model DIR] [--threshold P] [--set-option name=value] [--labels DIR]`:
  * the detector as the CLI runs it (every candidate stage, then the shipped classifier) on the
  * TUNING and TEST sets side by side: simulated pairs, hybrid pairs (at rest and in slow movement),
  * 8 s cines without a baseline against the clips they were cut from, baselines alone and the real
  * clips of each set one by one. Develop on the tuning set; report the test set. Candidates are
  * cached per run (bench-data/SET/cache), so a new model is scored in seconds. Writes
- * bench-data/eval.json.
+ * bench-data/eval.json. `--labels DIR` scores reviewed exports instead (README, "Labels").
  */
 const args = process.argv.slice(2);
 const value = (flag: string): string | null => (args.includes(flag) ? (args[args.indexOf(flag) + 1] ?? null) : null);
@@ -29,6 +32,13 @@ args.forEach((a, i) => {
 });
 const classifier = await loadClassifier(value('--model') ?? undefined);
 const threshold = value('--threshold') ? Number(value('--threshold')) : classifier.threshold;
+
+// `--labels DIR`: reviewed exports as ground truth instead of the simulated benchmark (README, "Labels").
+if (value('--labels')) {
+  const opencv = await loadOpenCv();
+  await evalReviewLabels(value('--labels') as string, overrides, { displacement: opencv ? opencvDisplacement(opencv.cv) : undefined, classifier });
+  process.exit(process.exitCode ?? 0);
+}
 
 const summaries: SetSummary[] = [];
 const failures: string[] = [];

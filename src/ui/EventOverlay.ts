@@ -1,28 +1,44 @@
+import type { MotionMap } from '../analysis/AnalysisResult';
+import type { EventReview } from '../analysis/exportResult';
 import type { RectPx } from '../analysis/LumaFrame';
 import type { TwitchEvent } from '../analysis/TwitchEvent';
+import { drawHeatMap } from './drawHeatMap';
 import { KIND_COLORS } from './kindColors';
-import { videoContentRect, type ContentRect } from './videoContentRect';
+import type { Playback } from './player/Playback';
 import { sizeCanvasToElement } from './sizeCanvasToElement';
+import { videoContentRect, type ContentRect } from './videoContentRect';
+
+/** An event counts as "now" from a tenth of a second before onset to one after its end. */
+const NOW_SLACK_S = 0.1;
+
+/** True while `e` is under way at `t` (with NOW_SLACK_S either side), so a paused onset frame shows it. */
+export function isUnderWay(e: TwitchEvent, t: number): boolean {
+  return t >= e.onsetS - NOW_SLACK_S && t <= e.endS + NOW_SLACK_S;
+}
 
 /**
- * A canvas over the video showing where each event happened (its box, in clip pixels, scaled to
- * the displayed picture) and the image region analysed. Events under way at the current time are
- * drawn bold and numbered; the rest stay faint so the picture remains readable.
+ * A canvas over the picture showing where each event happened (a ring of its area, in clip
+ * pixels, scaled to the displayed picture), the image region analysed and, when asked, the heat
+ * map. Events under way at the current time are drawn bold and numbered, the current event
+ * thicker still; rejected events are dashed and crossed, added ones are diamonds.
  */
 export class EventOverlay {
   private events: TwitchEvent[] = [];
+  private reviewOf: (e: TwitchEvent) => EventReview = () => null;
+  private selectedId: number | null = null;
   private roi: { rect: RectPx; label: string } | null = null;
   private draft: RectPx | null = null;
+  private heat: { map: MotionMap; scope: 'clip' | 'event' } | null = null;
   private rafId = 0;
 
   constructor(
     readonly canvas: HTMLCanvasElement,
-    private readonly video: HTMLVideoElement,
+    private readonly video: Playback,
   ) {
-    for (const type of ['timeupdate', 'seeked', 'loadedmetadata', 'emptied']) {
-      video.addEventListener(type, () => this.draw());
+    for (const type of ['timeupdate', 'seeked', 'loadedmetadata', 'emptied'] as const) {
+      video.on(type, () => this.draw());
     }
-    video.addEventListener('play', () => {
+    video.on('play', () => {
       const tick = (): void => {
         this.draw();
         if (!video.paused && !video.ended) this.rafId = requestAnimationFrame(tick);
@@ -30,22 +46,35 @@ export class EventOverlay {
       cancelAnimationFrame(this.rafId);
       this.rafId = requestAnimationFrame(tick);
     });
-    new ResizeObserver(() => this.draw()).observe(video);
+    // The overlay fills the picture's box (video-wrap), whichever element shows the picture.
+    new ResizeObserver(() => this.draw()).observe(canvas.parentElement ?? canvas);
   }
 
-  /** Mapping from clip pixels to CSS pixels of the overlay, null until the video has a size. */
+  /** Mapping from clip pixels to CSS pixels of the overlay, null until the picture has a size. */
   contentRect(): ContentRect | null {
-    const box = this.video.getBoundingClientRect();
+    const box = this.video.element.getBoundingClientRect();
     return videoContentRect(box.width, box.height, this.video.videoWidth, this.video.videoHeight);
   }
 
-  setEvents(events: readonly TwitchEvent[]): void {
+  setEvents(events: readonly TwitchEvent[], reviewOf: (e: TwitchEvent) => EventReview = () => null): void {
     this.events = [...events];
+    this.reviewOf = reviewOf;
     this.draw();
   }
 
   addEvents(events: readonly TwitchEvent[]): void {
     this.events.push(...events);
+    this.draw();
+  }
+
+  setSelected(id: number | null): void {
+    this.selectedId = id;
+    this.draw();
+  }
+
+  /** The heat map over the picture (null: off): of the current event's blocks, or of the whole clip. */
+  setHeatMap(heat: { map: MotionMap; scope: 'clip' | 'event' } | null): void {
+    this.heat = heat;
     this.draw();
   }
 
@@ -61,7 +90,7 @@ export class EventOverlay {
   }
 
   draw(): void {
-    const sized = sizeCanvasToElement(this.canvas, this.video);
+    const sized = sizeCanvasToElement(this.canvas, this.video.element);
     if (!sized) return;
     const { ctx, width: w, height: hgt, ratio } = sized;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -71,39 +100,50 @@ export class EventOverlay {
     // Draw in clip pixels from here on.
     ctx.setTransform(rect.scale * ratio, 0, 0, rect.scale * ratio, rect.left * ratio, rect.top * ratio);
     const px = 1 / rect.scale; // one CSS pixel, in clip pixels
+    if (this.heat) {
+      const current = this.events.find((e) => e.id === this.selectedId);
+      if (this.heat.scope === 'clip') drawHeatMap(ctx, this.heat.map, null);
+      else if (current) drawHeatMap(ctx, this.heat.map, current.blocks);
+    }
     if (this.roi) this.drawRect(ctx, this.roi.rect, '#7fdbca', px, [6 * px, 4 * px], this.roi.label);
     if (this.draft) this.drawRect(ctx, this.draft, '#ffffff', px, [3 * px, 3 * px], null);
-
-    // An event counts as "now" from a tenth of a second before onset to one after its end, so a
-    // paused frame at the onset still shows where to look.
     const t = this.video.currentTime;
-    for (const e of this.events) {
-      const now = t >= e.onsetS - 0.1 && t <= e.endS + 0.1;
-      ctx.globalAlpha = now ? 1 : 0.25;
-      ctx.strokeStyle = KIND_COLORS[e.kind];
-      ctx.lineWidth = (now ? 2.5 : 1.25) * px;
-      ctx.setLineDash([]);
-      const r = Math.max(6 * px, Math.sqrt(e.areaPx / Math.PI));
-      ctx.beginPath();
-      ctx.arc(e.xPx, e.yPx, r, 0, 2 * Math.PI);
-      ctx.stroke();
-      if (now) {
-        ctx.fillStyle = KIND_COLORS[e.kind];
-        ctx.font = `${13 * px}px system-ui, sans-serif`;
-        ctx.fillText(String(e.id), e.xPx + r + 3 * px, e.yPx - r);
-      }
-    }
+    for (const e of this.events) this.drawEvent(ctx, e, isUnderWay(e, t), px);
     ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
   }
 
-  private drawRect(
-    ctx: CanvasRenderingContext2D,
-    r: RectPx,
-    color: string,
-    px: number,
-    dash: number[],
-    label: string | null,
-  ): void {
+  private drawEvent(ctx: CanvasRenderingContext2D, e: TwitchEvent, now: boolean, px: number): void {
+    const review = this.reviewOf(e);
+    const selected = e.id === this.selectedId;
+    ctx.globalAlpha = now || selected ? 1 : 0.25;
+    ctx.strokeStyle = KIND_COLORS[e.kind];
+    ctx.lineWidth = (selected ? 3.5 : now ? 2.5 : 1.25) * px;
+    ctx.setLineDash(review === 'rejected' ? [4 * px, 3 * px] : []);
+    const r = Math.max(6 * px, Math.sqrt(e.areaPx / Math.PI));
+    ctx.beginPath();
+    if (review === 'added') {
+      ctx.moveTo(e.xPx, e.yPx - r);
+      ctx.lineTo(e.xPx + r, e.yPx);
+      ctx.lineTo(e.xPx, e.yPx + r);
+      ctx.lineTo(e.xPx - r, e.yPx);
+      ctx.closePath();
+    } else ctx.arc(e.xPx, e.yPx, r, 0, 2 * Math.PI);
+    if (review === 'rejected') {
+      const d = r * Math.SQRT1_2;
+      ctx.moveTo(e.xPx - d, e.yPx - d);
+      ctx.lineTo(e.xPx + d, e.yPx + d);
+    }
+    ctx.stroke();
+    if (now || selected) {
+      ctx.fillStyle = KIND_COLORS[e.kind];
+      ctx.font = `${13 * px}px system-ui, sans-serif`;
+      ctx.fillText(review === 'rejected' ? `${e.id} (rejected)` : String(e.id), e.xPx + r + 3 * px, e.yPx - r);
+    }
+  }
+
+  private drawRect(ctx: CanvasRenderingContext2D, r: RectPx, color: string, px: number, dash: number[], label: string | null): void {
+    ctx.globalAlpha = 1;
     ctx.strokeStyle = color;
     ctx.lineWidth = 1.5 * px;
     ctx.setLineDash(dash);

@@ -1,63 +1,114 @@
+import type { EventReview } from '../analysis/exportResult';
 import type { TwitchEvent } from '../analysis/TwitchEvent';
 import { h } from './dom';
 import { formatNumber } from './format';
 import { KIND_COLORS, KIND_LABELS } from './kindColors';
+import { keepFocus, reviewWord } from './reviewWords';
 
 const COLUMNS = [
-  '#', 'Kind', 'Onset (s)', 'Peak (s)', 'End (s)', 'Duration (s)', 'x (px)', 'y (px)',
+  '#', 'Review', 'Kind', 'P(fasciculation)', 'Onset (s)', 'Peak (s)', 'End (s)', 'Duration (s)', 'x (px)', 'y (px)',
   'Area (px)', 'Area (mm²)', 'Score (z)', 'Peak displacement', 'Direction coherence', 'Why this kind',
 ] as const;
 
+export interface EventTableHandlers {
+  reviewOf: (e: TwitchEvent) => EventReview;
+  selectedId: number | null;
+  onSelect: (e: TwitchEvent) => void;
+  onAccept: (e: TwitchEvent) => void;
+  onReject: (e: TwitchEvent) => void;
+}
+
 /**
- * One row per event with every measured field. Clicking a row (or its number button, for the
- * keyboard) seeks the player to the event's onset.
+ * One row per event with every measured field and its review: "Accept event N" / "Reject event
+ * N" in each row; a rejected event stays in the table, struck out and marked in words. Clicking a
+ * row (or its number button, for the keyboard) seeks the player to the event and selects it.
  */
-export function renderEventTable(
-  table: HTMLTableElement,
-  events: readonly TwitchEvent[],
-  onSeek: (timeS: number) => void,
-): void {
-  const head = h('thead');
-  const headRow = h('tr');
-  for (const c of COLUMNS) headRow.append(h('th', { scope: 'col' }, c));
-  head.append(headRow);
-  const body = h('tbody');
-  for (const e of events) {
-    const row = h('tr', { class: 'event-row' });
-    const seekButton = h('button', { type: 'button', class: 'row-seek', 'aria-label': `Seek to event ${e.id}` }, String(e.id));
-    seekButton.addEventListener('click', (ev) => {
-      ev.stopPropagation();
-      onSeek(e.onsetS);
-    });
-    const idCell = h('td');
-    idCell.append(seekButton);
-    const kindCell = h('td');
-    const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-    swatch.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
-    kindCell.append(swatch, KIND_LABELS[e.kind]);
-    row.append(
-      idCell,
-      kindCell,
-      ...[
-        formatNumber(e.onsetS, 2),
-        formatNumber(e.peakS, 2),
-        formatNumber(e.endS, 2),
-        formatNumber(e.durationS, 2),
-        formatNumber(e.xPx, 0),
-        formatNumber(e.yPx, 0),
-        formatNumber(e.areaPx, 0),
-        formatNumber(e.areaMm2, 1),
-        formatNumber(e.score, 1),
-        displacement(e),
-        formatNumber(e.directionCoherence, 2),
-      ].map((text) => h('td', { class: 'num' }, text)),
-      h('td', { class: 'reason' }, e.reason),
+export function renderEventTable(table: HTMLTableElement, events: readonly TwitchEvent[], on: EventTableHandlers): void {
+  keepFocus(table, () => {
+    const head = h('thead');
+    const headRow = h('tr');
+    for (const c of COLUMNS) headRow.append(h('th', { scope: 'col' }, c));
+    head.append(headRow);
+    const body = h('tbody');
+    for (const e of events) body.append(eventRow(e, on));
+    const rejected = events.filter((e) => on.reviewOf(e) === 'rejected').length;
+    const caption = h(
+      'caption',
+      {},
+      events.length === 0 ? 'No motion events were found.' : `${events.length} motion events${rejected ? `, ${rejected} rejected (struck out)` : ''}`,
     );
-    row.addEventListener('click', () => onSeek(e.onsetS));
-    body.append(row);
+    table.replaceChildren(caption, head, body);
+  });
+}
+
+function eventRow(e: TwitchEvent, on: EventTableHandlers): HTMLTableRowElement {
+  const review = on.reviewOf(e);
+  const row = h('tr', { class: `event-row review-${review ?? 'none'}`, 'data-event-id': String(e.id), 'data-review': review ?? '' });
+  if (e.id === on.selectedId) row.setAttribute('aria-current', 'true');
+  const seekButton = h('button', { type: 'button', class: 'row-seek', 'aria-label': `Seek to event ${e.id}`, 'data-focus-key': `seek-${e.id}` }, String(e.id));
+  seekButton.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    on.onSelect(e);
+  });
+  const idCell = h('td');
+  idCell.append(seekButton);
+  const kindCell = h('td', { class: 'struck' });
+  const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+  swatch.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
+  kindCell.append(swatch, e.source === 'reviewer' ? 'Fasciculation (added)' : KIND_LABELS[e.kind]);
+  row.append(
+    idCell,
+    reviewCell(e, review, on),
+    kindCell,
+    ...[
+      formatNumber(e.probability, 2),
+      formatNumber(e.onsetS, 2),
+      formatNumber(e.peakS, 2),
+      formatNumber(e.endS, 2),
+      formatNumber(e.durationS, 2),
+      formatNumber(e.xPx, 0),
+      formatNumber(e.yPx, 0),
+      formatNumber(e.areaPx, 0),
+      formatNumber(e.areaMm2, 1),
+      e.source === 'reviewer' ? formatNumber(null, 0) : formatNumber(e.score, 1),
+      displacement(e),
+      formatNumber(e.directionCoherence, 2),
+    ].map((text) => h('td', { class: 'num struck' }, text)),
+    h('td', { class: 'reason struck' }, e.reason),
+  );
+  row.addEventListener('click', () => on.onSelect(e));
+  return row;
+}
+
+/** The review state in words and the two verdict buttons (pressed state shows the current one). */
+export function reviewButtons(e: TwitchEvent, review: EventReview, on: Pick<EventTableHandlers, 'onAccept' | 'onReject'>, where: string): HTMLElement[] {
+  const accept = h('button', {
+    type: 'button',
+    class: 'verdict accept',
+    'aria-label': `Accept event ${e.id}`,
+    'aria-pressed': String(review === 'accepted' || review === 'added'),
+    'data-focus-key': `${where}-accept-${e.id}`,
+  }, 'Accept');
+  const reject = h('button', {
+    type: 'button',
+    class: 'verdict reject',
+    'aria-label': `Reject event ${e.id}`,
+    'aria-pressed': String(review === 'rejected'),
+    'data-focus-key': `${where}-reject-${e.id}`,
+  }, 'Reject');
+  for (const [button, act] of [[accept, on.onAccept], [reject, on.onReject]] as const) {
+    button.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      act(e);
+    });
   }
-  const caption = h('caption', {}, events.length === 0 ? 'No motion events were found.' : `${events.length} motion events`);
-  table.replaceChildren(caption, head, body);
+  return [accept, reject];
+}
+
+function reviewCell(e: TwitchEvent, review: EventReview, on: EventTableHandlers): HTMLTableCellElement {
+  const cell = h('td', { class: 'review-cell' });
+  cell.append(h('span', { class: 'review-word' }, reviewWord(review)), ...reviewButtons(e, review, on, 'row'));
+  return cell;
 }
 
 function displacement(e: TwitchEvent): string {

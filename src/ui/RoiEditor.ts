@@ -1,6 +1,7 @@
 import type { RectPx } from '../analysis/LumaFrame';
 import type { EventOverlay } from './EventOverlay';
 import { elementToClipPx } from './videoContentRect';
+import type { Playback } from './player/Playback';
 
 /**
  * The image region the user draws: drag a rectangle on the video (after pressing "Draw image
@@ -14,7 +15,7 @@ export class RoiEditor {
 
   constructor(
     private readonly overlay: EventOverlay,
-    private readonly video: HTMLVideoElement,
+    private readonly video: Playback,
     private readonly drawButton: HTMLButtonElement,
     private readonly resetButton: HTMLButtonElement,
     private readonly fields: Record<keyof RectPx, HTMLInputElement>,

@@ -1,3 +1,4 @@
+import type { AnalysisResult } from '../analysis/AnalysisResult';
 import { formatNumber } from './format';
 import { mmPerPxFromDepth } from './mmPerPxFromDepth';
 
@@ -43,4 +44,14 @@ export class ScaleInput {
   setDisabled(disabled: boolean): void {
     this.input.disabled = disabled;
   }
+}
+
+/**
+ * A depth scale set before the image region was known assumed the whole frame; say so when the
+ * region found turned out different, so the user can analyse again with the truer scale.
+ */
+export function scaleNote(mmPerPx: number | null, usedHeightPx: number, result: AnalysisResult): string | null {
+  if (mmPerPx === null || result.roi.source === 'user') return null;
+  if (Math.abs(usedHeightPx - result.roi.height) <= 1) return null;
+  return `The depth scale assumed an image ${usedHeightPx} px high, but the image region found is ${result.roi.height} px high. Press Analyze again to use it (the scale is then ${(usedHeightPx / result.roi.height).toFixed(3)}× the one used here).`;
 }

@@ -1,29 +1,32 @@
 import type { AnalysisResult, ClipSummary } from '../analysis/AnalysisResult';
+import type { ReviewedSummary } from '../analysis/exportResult';
+import { describeRecount } from '../review/recountReview';
 import { EVENT_KINDS } from '../analysis/TwitchEvent';
 import { h } from './dom';
 import { formatNumber } from './format';
 import { KIND_LABELS } from './kindColors';
 
 /**
- * The summary a clinician reads first: fasciculations in the clip and per minute, the same for
- * the baseline, their ratio, and the median event duration and area. Only kind 'fasciculation'
- * is counted (the analysis does this); other kinds are listed apart so nothing is hidden.
+ * The summary a clinician reads first: fasciculations after review (recounted at every verdict)
+ * and as the detector found them, per analysable minute, the same for the baseline, their ratio,
+ * and the median event duration and area. Only kind 'fasciculation' is counted by the detector;
+ * other kinds are listed apart so nothing is hidden.
  */
-export function renderSummary(list: HTMLDListElement, result: AnalysisResult): void {
-  const { summary, input, baseline, comparison, noise, settings } = result;
+export function renderSummary(list: HTMLDListElement, result: AnalysisResult, reviewed: ReviewedSummary): void {
+  const { summary, input, baseline, noise, settings } = result;
   const rows: [string, string][] = [
-    ['Fasciculations in the clip', countLine(summary, input.durationS)],
+    ['Fasciculations (reviewed)', describeRecount(reviewed)],
+    ['Found by the detector', countLine(summary)],
+    ['Analysable time', analysableLine(result)],
   ];
   if (baseline) {
-    rows.push(['Fasciculations in the baseline', countLine(baseline.summary, baseline.input.durationS)]);
+    rows.push(['Fasciculations in the baseline', countLine(baseline.summary)]);
     rows.push([
       'Rate ratio, clip ÷ baseline',
-      comparison?.rateRatio != null
-        ? `${formatNumber(comparison.rateRatio, 2)}×`
-        : 'not defined (no fasciculations in the baseline)',
+      reviewed.rateRatio != null ? `${formatNumber(reviewed.rateRatio, 2)}×` : 'not defined (no fasciculations in the baseline)',
     ]);
-    if (comparison) {
-      rows.push(['Rate difference, clip − baseline', `${signed(comparison.perMinuteDifference)} per minute`]);
+    if (reviewed.perMinuteDifference != null) {
+      rows.push(['Rate difference, clip − baseline', `${signed(reviewed.perMinuteDifference)} per analysable minute`]);
     }
   } else {
     rows.push(['Baseline', 'none given']);
@@ -54,8 +57,17 @@ export function renderSummary(list: HTMLDListElement, result: AnalysisResult): v
   list.replaceChildren(...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
 
-function countLine(s: ClipSummary, durationS: number): string {
-  return `${s.fasciculations} in ${formatNumber(durationS, 1)} s (${formatNumber(s.perMinute, 1)} per minute)`;
+function countLine(s: ClipSummary): string {
+  return `${s.fasciculations} in ${formatNumber(s.analysableS, 1)} analysable s (${formatNumber(s.perMinute, 1)} per analysable minute)`;
+}
+
+/** "18.4 s of 20.0 s (left out for too much motion: 3.20–4.80 s)", the stretches listed up to four. */
+export function analysableLine(result: AnalysisResult): string {
+  const spans = result.unanalysable;
+  const listed = spans.slice(0, 4).map((p) => `${formatNumber(p.startS, 2)}–${formatNumber(p.endS, 2)} s`);
+  if (spans.length > 4) listed.push(`${spans.length - 4} more`);
+  const rest = spans.length === 0 ? 'none left out' : `left out for too much motion: ${listed.join(', ')}`;
+  return `${formatNumber(result.summary.analysableS, 1)} s of ${formatNumber(result.input.durationS, 1)} s (${rest})`;
 }
 
 function withUnit(value: number | null, digits: number, unit: string): string {

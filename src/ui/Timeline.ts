@@ -1,3 +1,5 @@
+import type { TimeSpan } from '../analysis/AnalysisResult';
+import type { EventReview } from '../analysis/exportResult';
 import type { TwitchEvent } from '../analysis/TwitchEvent';
 import { h } from './dom';
 import { formatS } from './format';
@@ -6,6 +8,7 @@ import { drawTimelineCanvas } from './drawTimelineCanvas';
 import { KIND_COLORS, KIND_LABELS } from './kindColors';
 import { timelineTicksS } from './timelineTicksS';
 import { sizeCanvasToElement } from './sizeCanvasToElement';
+import type { Playback } from './player/Playback';
 
 /**
  * The timeline under the player, on the same time axis: the whole-image motion-energy trace,
@@ -23,6 +26,9 @@ export class Timeline {
   private traceTimesS: number[] = [];
   private traceEnergy: number[] = [];
   private events: TwitchEvent[] = [];
+  private reviewOf: (e: TwitchEvent) => EventReview = () => null;
+  private selectedId: number | null = null;
+  private unanalysable: TimeSpan[] = [];
   private frameTimesS: number[] = [];
   private durationS = 0;
   private rafId = 0;
@@ -30,7 +36,7 @@ export class Timeline {
 
   constructor(
     root: HTMLElement,
-    private readonly video: HTMLVideoElement,
+    private readonly video: Playback,
   ) {
     this.markers = h('div', { class: 'timeline-markers', role: 'group', 'aria-label': 'Events' });
     this.track = h('div', { class: 'timeline-track', role: 'slider', tabindex: '0', 'aria-label': 'Seek' });
@@ -48,10 +54,10 @@ export class Timeline {
     this.track.addEventListener('pointermove', (e) => {
       if (this.track.hasPointerCapture(e.pointerId)) this.seekToPointer(e);
     });
-    for (const type of ['timeupdate', 'seeked', 'seeking', 'loadedmetadata', 'durationchange']) {
-      video.addEventListener(type, () => this.updateCursor());
+    for (const type of ['timeupdate', 'seeked', 'seeking', 'loadedmetadata', 'durationchange', 'emptied'] as const) {
+      video.on(type, () => this.updateCursor());
     }
-    video.addEventListener('play', () => this.followPlayback());
+    video.on('play', () => this.followPlayback());
     new ResizeObserver(() => this.queueDraw()).observe(this.track);
     this.updateCursor();
   }
@@ -61,6 +67,8 @@ export class Timeline {
     this.traceTimesS = [];
     this.traceEnergy = [];
     this.events = [];
+    this.setUnanalysable([]);
+    this.selectedId = null;
     this.frameTimesS = [];
     this.durationS = 0;
     this.markers.replaceChildren();
@@ -100,43 +108,97 @@ export class Timeline {
   }
 
   addEvents(events: readonly TwitchEvent[]): void {
-    for (const e of events) {
-      if (this.events.some((old) => old.id === e.id)) continue;
-      this.events.push(e);
-      this.markers.append(this.makeMarker(e));
+    const known = new Set(this.events.map((e) => e.id));
+    this.setEvents([...this.events, ...events.filter((e) => !known.has(e.id))], this.reviewOf);
+  }
+
+  /**
+   * The events to mark (the final result replaces streamed ones: kinds may be revised at the
+   * end; reviewer-added ones included) and what the review says of each. Markers are updated in
+   * place, so a focused marker keeps the focus while the review changes.
+   */
+  setEvents(events: readonly TwitchEvent[], reviewOf: (e: TwitchEvent) => EventReview = () => null): void {
+    this.events = [...events];
+    this.reviewOf = reviewOf;
+    const old = new Map([...this.markers.querySelectorAll<HTMLButtonElement>('button')].map((b) => [b.dataset.eventId, b]));
+    const buttons = this.events.map((e) => {
+      const button = old.get(String(e.id)) ?? this.makeMarker(e);
+      old.delete(String(e.id));
+      this.updateMarker(button, e);
+      return button;
+    });
+    for (const gone of old.values()) gone.remove();
+    // Order in the DOM = order in time, so Tab walks the markers left to right.
+    buttons.forEach((b, i) => {
+      if (this.markers.children[i] !== b) this.markers.insertBefore(b, this.markers.children[i] ?? null);
+    });
+    this.layoutMarkers();
+    this.queueDraw();
+  }
+
+  /** Stretches too disturbed by motion to show a twitch: drawn hatched on the track. */
+  setUnanalysable(spans: readonly TimeSpan[]): void {
+    this.unanalysable = [...spans];
+    // Each stretch also carries its words on hover (the summary lists them for everyone).
+    for (const old of this.track.querySelectorAll('.timeline-unanalysable')) old.remove();
+    for (const span of spans) {
+      const label = `Unanalysable ${formatS(span.startS)}–${formatS(span.endS)} s: too much motion to see a twitch`;
+      const el = h('div', { class: 'timeline-unanalysable', title: label, 'aria-hidden': 'true', 'data-start-s': String(span.startS), 'data-end-s': String(span.endS) });
+      this.track.insertBefore(el, this.cursor);
     }
     this.layoutMarkers();
     this.queueDraw();
   }
 
-  /** The final result replaces streamed events: kinds may be revised at the end. */
-  setEvents(events: readonly TwitchEvent[]): void {
-    this.events = [];
-    this.markers.replaceChildren();
-    this.addEvents(events);
+  /** The current event (N/P, a click, A/R act on it) is marked on the timeline. */
+  setSelected(id: number | null): void {
+    this.selectedId = id;
+    for (const b of this.markers.querySelectorAll<HTMLButtonElement>('button')) {
+      if (b.dataset.eventId === String(id)) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+    }
   }
 
+  /** Picked a marker: `onPick` selects the event (the App seeks and selects). */
+  onPick: (e: TwitchEvent) => void = (e) => this.seek(e.onsetS);
+
   private makeMarker(e: TwitchEvent): HTMLButtonElement {
-    const button = h('button', {
-      type: 'button',
-      class: `timeline-marker kind-${e.kind}`,
-      'aria-label': `Event ${e.id} at ${formatS(e.onsetS)} s`,
-      title: `${KIND_LABELS[e.kind]}, ${formatS(e.onsetS)}–${formatS(e.endS)} s`,
-      // Machine-readable copies for tests and for anyone scripting the page.
-      'data-event-id': String(e.id),
-      'data-kind': e.kind,
-      'data-onset-s': String(e.onsetS),
-      'data-peak-s': String(e.peakS),
-      'data-end-s': String(e.endS),
-      'data-x-px': String(e.xPx),
-      'data-y-px': String(e.yPx),
+    const button = h('button', { type: 'button', 'data-event-id': String(e.id) });
+    button.addEventListener('click', () => {
+      const now = this.events.find((ev) => String(ev.id) === button.dataset.eventId);
+      if (now) this.onPick(now);
     });
-    button.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
-    button.addEventListener('click', () => this.seek(e.onsetS));
     return button;
   }
 
+  private updateMarker(button: HTMLButtonElement, e: TwitchEvent): void {
+    const review = this.reviewOf(e);
+    const state = review ? `, ${review}` : '';
+    button.className = `timeline-marker kind-${e.kind} review-${review ?? 'none'}`;
+    button.setAttribute('aria-label', `Event ${e.id} at ${formatS(e.onsetS)} s${state}`);
+    button.title = `${e.source === 'reviewer' ? 'Fasciculation (added by the reviewer)' : KIND_LABELS[e.kind]}, ${formatS(e.onsetS)}–${formatS(e.endS)} s${state}`;
+    // Machine-readable copies for tests and for anyone scripting the page.
+    const data: Record<string, string> = {
+      kind: e.kind,
+      onsetS: String(e.onsetS),
+      peakS: String(e.peakS),
+      endS: String(e.endS),
+      xPx: String(e.xPx),
+      yPx: String(e.yPx),
+      review: review ?? '',
+      source: e.source,
+    };
+    Object.assign(button.dataset, data);
+    button.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
+    if (e.id === this.selectedId) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+  }
+
   private layoutMarkers(): void {
+    for (const el of this.track.querySelectorAll<HTMLElement>('.timeline-unanalysable')) {
+      el.style.left = `${(100 * this.fraction(Number(el.dataset.startS))).toFixed(3)}%`;
+      el.style.width = `${(100 * (this.fraction(Number(el.dataset.endS)) - this.fraction(Number(el.dataset.startS)))).toFixed(3)}%`;
+    }
     for (const button of this.markers.querySelectorAll<HTMLButtonElement>('button')) {
       const e = this.events.find((ev) => String(ev.id) === button.dataset.eventId);
       if (e) button.style.left = `${(100 * this.fraction(e.onsetS)).toFixed(3)}%`;
@@ -159,6 +221,35 @@ export class Timeline {
     this.updateCursor();
   }
 
+  /** One frame (or `frames` frames) forward or back; 0.1 s steps while the frame times are unknown. */
+  stepFrames(frames: number): void {
+    if (this.frameTimesS.length > 0) {
+      const now = frameIndexAt(this.frameTimesS, this.video.currentTime);
+      const i = Math.min(this.frameTimesS.length - 1, Math.max(0, now + frames));
+      this.seek(this.frameTimesS[i]);
+    } else {
+      this.stepSeconds(0.1 * frames);
+    }
+  }
+
+  /** `deltaS` seconds forward or back, landing on a frame when the frame times are known. */
+  stepSeconds(deltaS: number): void {
+    const d = this.axisDurationS();
+    const t = Math.min(d, Math.max(0, this.video.currentTime + deltaS));
+    if (this.frameTimesS.length > 0) {
+      const now = frameIndexAt(this.frameTimesS, this.video.currentTime);
+      let i = frameIndexAt(this.frameTimesS, t);
+      // Always move at least one frame, even where frames are further apart than deltaS.
+      if (i === now) i = Math.min(this.frameTimesS.length - 1, Math.max(0, now + Math.sign(deltaS)));
+      this.seek(this.frameTimesS[i]);
+    } else this.seek(t);
+  }
+
+  /** "Frame 12 of 300, 0.40 s" (or seconds alone before the frame times are known). */
+  positionText(): string {
+    return this.track.getAttribute('aria-valuetext') ?? '';
+  }
+
   private seekToPointer(e: PointerEvent): void {
     const box = this.track.getBoundingClientRect();
     const t = ((e.clientX - box.left) / Math.max(1, box.width)) * this.axisDurationS();
@@ -167,6 +258,8 @@ export class Timeline {
   }
 
   private onKey(e: KeyboardEvent): void {
+    // Shift+arrows jump 1 s: the page-wide shortcut handles them (KeyboardShortcuts).
+    if (e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
     if (this.frameTimesS.length > 0) {
       const now = frameIndexAt(this.frameTimesS, this.video.currentTime);
       const next = frameIndexForKey(e.key, now, this.frameTimesS);
@@ -228,6 +321,8 @@ export class Timeline {
     if (sized) {
       drawTimelineCanvas(sized.ctx, sized.width, sized.height, sized.ratio, {
         events: this.events,
+        reviewOf: this.reviewOf,
+        unanalysable: this.unanalysable,
         timesS: this.traceTimesS,
         energy: this.traceEnergy,
         fraction: (t) => this.fraction(t),

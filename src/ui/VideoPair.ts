@@ -1,62 +1,55 @@
+import type { Playback } from './player/Playback';
+
 /**
- * The clip's player and, when a baseline is chosen, the baseline's player beside it (educators
- * compare a twitching and a quiet calf side by side). Owns the object URLs and revokes them.
+ * The baseline's player beside the clip's when a baseline is chosen (educators compare a
+ * twitching and a quiet calf side by side), and "Play both from start". Owns the baseline's
+ * object URL and revokes it.
  */
 export class VideoPair {
-  private clipUrl: string | null = null;
   private baselineUrl: string | null = null;
+  private hasClip = false;
 
   constructor(
-    private readonly clipVideo: HTMLVideoElement,
+    private readonly clip: Playback,
     private readonly baselineVideo: HTMLVideoElement,
     private readonly baselineFigure: HTMLElement,
     private readonly playBoth: HTMLButtonElement,
-    private readonly emptyNote: HTMLElement,
   ) {
     playBoth.addEventListener('click', () => this.playBothFromStart());
-    for (const video of [clipVideo, baselineVideo]) {
-      // Scanner formats (DICOM, AVI) often cannot play in <video>; the analysis still can.
-      video.addEventListener('error', () => video.parentElement?.classList.add('unplayable'));
-      video.addEventListener('loadeddata', () => video.parentElement?.classList.remove('unplayable'));
-    }
+    // Scanner formats (DICOM, AVI, GIF) do not play in <video>; the note says so in words.
+    baselineVideo.addEventListener('error', () => baselineVideo.parentElement?.classList.add('unplayable'));
+    baselineVideo.addEventListener('loadeddata', () => baselineVideo.parentElement?.classList.remove('unplayable'));
     this.refresh();
   }
 
-  setClip(file: File | null): void {
-    this.clipUrl = swap(this.clipVideo, this.clipUrl, file);
+  setClipShown(shown: boolean): void {
+    this.hasClip = shown;
     this.refresh();
   }
 
+  /** The baseline file, or null (none, or one that cannot be read: then nothing is shown). */
   setBaseline(file: File | null): void {
-    this.baselineUrl = swap(this.baselineVideo, this.baselineUrl, file);
+    this.baselineVideo.pause();
+    if (this.baselineUrl) URL.revokeObjectURL(this.baselineUrl);
+    this.baselineVideo.parentElement?.classList.remove('unplayable');
+    this.baselineUrl = file ? URL.createObjectURL(file) : null;
+    if (this.baselineUrl) this.baselineVideo.src = this.baselineUrl;
+    else {
+      this.baselineVideo.removeAttribute('src');
+      this.baselineVideo.load();
+    }
     this.refresh();
   }
 
   private refresh(): void {
     this.baselineFigure.hidden = this.baselineUrl === null;
-    this.playBoth.hidden = this.baselineUrl === null || this.clipUrl === null;
-    this.clipVideo.closest('figure')?.toggleAttribute('hidden', this.clipUrl === null);
-    this.emptyNote.hidden = this.clipUrl !== null;
+    this.playBoth.hidden = this.baselineUrl === null || !this.hasClip;
   }
 
   private playBothFromStart(): void {
-    for (const video of [this.clipVideo, this.baselineVideo]) {
-      video.currentTime = 0;
-      void video.play().catch(() => undefined); // a video that cannot play stays still
-    }
+    this.clip.currentTime = 0;
+    void this.clip.play();
+    this.baselineVideo.currentTime = 0;
+    void this.baselineVideo.play().catch(() => undefined); // a baseline that cannot play stays still
   }
-}
-
-function swap(video: HTMLVideoElement, oldUrl: string | null, file: File | null): string | null {
-  video.pause();
-  if (oldUrl) URL.revokeObjectURL(oldUrl);
-  video.parentElement?.classList.remove('unplayable');
-  if (!file) {
-    video.removeAttribute('src');
-    video.load();
-    return null;
-  }
-  const url = URL.createObjectURL(file);
-  video.src = url;
-  return url;
 }

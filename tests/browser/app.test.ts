@@ -149,16 +149,17 @@ describe('the page, end to end in Chromium (issue 2)', () => {
     const fake = join(dir, 'notes.mp4');
     writeFileSync(fake, 'Patient seen on Tuesday. Twitching in the left calf for three weeks.\n');
     await page.getByLabel('Clip', { exact: true }).setInputFiles(fake);
-    await page.getByRole('button', { name: 'Analyze', exact: true }).click();
-    await appPage.waitForIdle(page, 30_000);
-    const message = await appPage.alertText(page);
-    expect(message).toContain('notes.mp4');
+    // Said at once by the Clip input (issue 11), not after Analyze, which cannot be pressed.
+    await expect.poll(() => page.locator('#clip-problem').textContent(), POLL).toContain('notes.mp4');
+    const message = (await page.locator('#clip-problem').textContent()) ?? '';
     expect(message).not.toMatch(/undefined|\[object|at \w+ \(/); // no internals in the words
+    expect(await page.getByRole('button', { name: 'Analyze', exact: true }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Export JSON' }).isDisabled()).toBe(true);
 
-    // Still usable: pick a real clip and analyse again; the alert clears.
+    // Still usable: pick a real clip and analyse again; the message clears.
     await page.getByLabel('Clip', { exact: true }).setInputFiles(CLIP);
-    expect(await appPage.alertText(page)).toBe('');
+    await expect.poll(() => page.locator('#clip-problem').textContent(), POLL).toBe('');
+    await expect.poll(() => page.getByRole('button', { name: 'Analyze', exact: true }).isEnabled(), POLL).toBe(true);
     await appPage.analyze(page);
     expect(await appPage.alertText(page)).toBe('');
     expect(await page.getByRole('button', { name: 'Export JSON' }).isEnabled()).toBe(true);

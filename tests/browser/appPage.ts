@@ -21,7 +21,7 @@ export const appPage = {
       () => {
         const results = document.getElementById('results');
         const exportJson = document.getElementById('export-json') as HTMLButtonElement | null;
-        const alert = document.querySelector('[role="alert"]');
+        const alert = document.getElementById('error');
         const progress = document.getElementById('progress-text')?.textContent ?? '';
         return (
           results?.getAttribute('aria-busy') === 'false' &&
@@ -39,7 +39,7 @@ export const appPage = {
   },
 
   async markers(page: Page): Promise<MarkerInfo[]> {
-    return page.getByRole('button', { name: /^Event \d+ at \d+\.\d\d s$/ }).evaluateAll((buttons) =>
+    return page.getByRole('button', { name: /^Event \d+ at \d+\.\d\d s(, \w+)?$/ }).evaluateAll((buttons) =>
       buttons.map((b) => ({
         name: b.getAttribute('aria-label') ?? '',
         kind: b.getAttribute('data-kind') ?? '',
@@ -53,10 +53,29 @@ export const appPage = {
   },
 
   async alertText(page: Page): Promise<string> {
-    return (await page.getByRole('alert').textContent())?.trim() ?? '';
+    // The page's own alert (analysis errors); each file input has its own for the file's problem.
+    return (await page.locator('#error').textContent())?.trim() ?? '';
   },
 
+  /** The player's time, whichever player shows the clip (<video> or the canvas player). */
   async currentTimeS(page: Page): Promise<number> {
-    return page.locator('#clip-video').evaluate((v) => (v as HTMLVideoElement).currentTime);
+    return page.evaluate(() => {
+      const video = document.getElementById('clip-video') as HTMLVideoElement;
+      if (!video.hidden) return video.currentTime;
+      const slider = document.querySelector('[role="slider"]');
+      return Number(/([\d.]+) s/.exec(slider?.getAttribute('aria-valuetext') ?? '')?.[1] ?? NaN);
+    });
+  },
+
+  /** The recount line over the summary, e.g. "13 fasciculations (12 accepted, 1 added; 2 rejected), 31.2 per analysable minute". */
+  async reviewCount(page: Page): Promise<string> {
+    return (await page.locator('#review-count').textContent())?.trim() ?? '';
+  },
+
+  /** What each table row's review says, by event id. */
+  async rowReviews(page: Page): Promise<Record<string, string>> {
+    return page.locator('#events-table tbody tr').evaluateAll((rows) =>
+      Object.fromEntries(rows.map((r) => [r.getAttribute('data-event-id') ?? '', r.getAttribute('data-review') ?? ''])),
+    );
   },
 };

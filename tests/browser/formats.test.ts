@@ -7,10 +7,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analysis/AnalysisResult';
 import type { ClipInfo } from '../../src/analysis/LumaFrame';
-import { createSimulatedClip } from '../../src/simulation/createSimulatedClip';
 import { dicomFile, encapsulatedPixelData, imageElements, TS, ultrasoundRegion, type DicomElement } from '../../scripts/dicom/dicomWriter';
 import { appPage } from './appPage';
 import { launchChromium, openPage } from './harness';
+import { simulatedCalfDicom } from './simulatedCalfDicom';
 
 /**
  * Every non-video format in real Chromium, through the worker's source dispatch with the real
@@ -162,25 +162,10 @@ describe('formats in Chromium (issue 5)', () => {
 
 describe('a DICOM cine dropped into the app (issue 5, done when)', () => {
   it('gives fasciculation events with areas in mm2 from the ultrasound region scale', async () => {
-    // The demo's simulated calf, 8 s; the first event seed with two twitches after the first second.
-    const base = { durationS: 8, fps: 30, screenWidthPx: 640, screenHeightPx: 480, depthMm: 40, anatomySeed: 2024, fasciculations: { ratePerMin: 40, amplitudeMm: { min: 0.3, max: 0.5 }, radiusMm: { min: 3.5, max: 5.5 } } };
-    let eventSeed = 1;
-    while (createSimulatedClip({ ...base, eventSeed }).truth.fasciculations.filter((f) => f.onsetS > 1).length < 2) eventSeed++;
-    const clip = createSimulatedClip({ ...base, eventSeed });
-    const { imageBoxPx: box, mmPerPx } = clip.truth;
-    const jpegs: Uint8Array[] = [];
-    for (const frame of clip.frames()) {
-      const rgba = new Uint8Array(frame.width * frame.height * 4);
-      frame.data.forEach((v, i) => rgba.set([v, v, v, 255], 4 * i));
-      jpegs.push(new Uint8Array(jpeg.encode({ data: rgba, width: frame.width, height: frame.height }, 95).data));
-    }
-    const ds: DicomElement[] = [
-      ...imageElements({ width: clip.widthPx, height: clip.heightPx, frames: jpegs.length, photometric: 'YBR_FULL_422', samplesPerPixel: 3 }),
-      { tag: 0x00181063, vr: 'DS', value: (1000 / clip.spec.fps).toFixed(4) },
-      { tag: 0x00186011, vr: 'SQ', value: [ultrasoundRegion({ x0: box.x, y0: box.y, x1: box.x + box.width - 1, y1: box.y + box.height - 1, dxCm: mmPerPx / 10, dyCm: mmPerPx / 10 })] },
-    ];
+    // The demo's simulated calf, 8 s, with at least two twitches after the first second.
+    const { bytes, mmPerPx } = simulatedCalfDicom(8);
     const path = join(dir, 'calf-cine.dcm');
-    writeFileSync(path, dicomFile(TS.jpegBaseline, ds, encapsulatedPixelData(jpegs, true)));
+    writeFileSync(path, bytes);
 
     const opened = await openPage(browser, '/', { acceptDownloads: true });
     try {

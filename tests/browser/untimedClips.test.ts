@@ -99,9 +99,13 @@ describe('clips without frame timing, from the page (issue 5)', () => {
     await page.locator('#clip-drop').dispatchEvent('drop', { dataTransfer });
     expect(await page.locator('#clip-name').textContent()).toMatch(/^24 files, /);
     expect(await page.getByLabel('Frame rate (fps)', { exact: true }).isVisible()).toBe(true);
-    // A picture sequence cannot play in <video>; the player says so and the analysis goes on.
-    await expect.poll(() => page.getByText('This browser cannot play this file, but it can still be analysed.').first().isVisible(), POLL).toBe(true);
+    // A picture sequence goes to the canvas player, which needs the frame rate before it can show it.
+    await expect.poll(() => page.locator('#player-note').textContent(), POLL).toBe('Enter the frame rate (fps) to see this clip.');
     await page.getByLabel('Frame rate (fps)', { exact: true }).fill('8');
+    await page.getByLabel('Frame rate (fps)', { exact: true }).press('Enter');
+    // With it, the first picture is on the canvas and the slider steps through the 24 frames.
+    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 24, 0.00 s');
+    expect(await page.getByRole('img', { name: "The clip's current frame" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Analyze', exact: true }).isEnabled(), POLL).toBe(true);
     await appPage.analyze(page);
     expect(await appPage.alertText(page)).toBe('');

@@ -1,5 +1,6 @@
 import { ClipError, type FrameStream } from '../../analysis/FrameStream';
 import { SNIFF_BYTES, sniffFormat } from '../sniffFormat';
+import { sniffProblem } from '../sniffProblem';
 import { checkMp4SampleTables } from './checkMp4SampleTables';
 import { openAviSource } from './openAviSource';
 import { openDicomSource } from './openDicomSource';
@@ -28,22 +29,15 @@ export async function openBrowserSource(input: NamedBlob | NamedBlob[], options:
   const file = files[0];
   const name = file.name ?? 'clip';
   const format = sniffFormat(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  const problem = sniffProblem(format, name);
+  if (problem) throw new ClipError(problem);
   switch (format) {
-    case 'empty':
-      throw new ClipError(`"${name}" is empty (0 bytes). Choose the file again, or export it again from the scanner.`);
-    case 'text':
-      throw new ClipError(`"${name}" is a text file, not a video file, even if its name ends in a video extension. TwitchScope reads MP4, MOV, WebM, DICOM, AVI and GIF clips.`);
     case 'dicom':
       return openDicomSource(file, { fpsIfUntimed: options.fps });
     case 'gif':
       return openGifSource(file);
     case 'avi':
       return openAviSource(file);
-    case 'png':
-    case 'jpeg':
-      throw new ClipError(
-        `"${name}" is a single ${format.toUpperCase()} picture, not a clip. To analyse numbered pictures, choose all of them together and enter their frame rate.`,
-      );
     case 'mp4':
     case 'mov':
       await checkMp4SampleTables(async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()), file.size, name);
