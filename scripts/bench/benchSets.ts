@@ -137,6 +137,11 @@ function scannerSettings(r: Random, p: Palette): { spec: ClipSpecInput; encoding
     clock: r.next() < 0.4,
     cursor: r.next() < 0.15,
   };
+  // A user sets the gain so that resting muscle shows its speckle: mean grey of the muscle echo
+  // (0.004 power units, renderBMode) of at least 25 of 255, as the default settings give 33. A
+  // drawn gain below that is raised to it (without a draw, so the rest of the sequence stays).
+  const dr = spec.dynamicRangeDb as number;
+  spec.gainDb = Math.max(spec.gainDb as number, Number((34.8 - dr + (25 * dr) / 255).toFixed(1)));
   const u = r.next();
   const encoding: WriteOptions =
     u < 0.6

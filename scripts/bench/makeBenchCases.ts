@@ -14,9 +14,8 @@ import { writeDicomCine, type CineSyntax } from './writeDicomCine';
 
 const ext = (e: WriteOptions): string => (e.codec === 'vp9' ? 'webm' : 'mp4');
 
-/** Renders and encodes one simulated pair (skipped when both files exist and `force` is off). */
-export async function makePair(set: BenchSetName, p: PairCase, force: boolean): Promise<BenchEntry> {
-  const dir = setDir(set);
+/** Renders and encodes one simulated pair (skipped when both files exist and `force` is off) into `dir` (the set's folder by default). */
+export async function makePair(set: BenchSetName, p: PairCase, force: boolean, dir = setDir(set)): Promise<BenchEntry> {
   const clip = `${p.name}.${ext(p.encoding)}`;
   const baseline = `${p.name}-baseline.${ext(p.encoding)}`;
   for (const [file, spec] of [[clip, p.clip], [baseline, p.baseline]] as const) {

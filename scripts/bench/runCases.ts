@@ -92,7 +92,10 @@ export async function extractRun(run: CaseRun, overrides: Partial<AnalysisOption
   const cachePath = join(cacheDir, `${run.id}.json`);
   if (existsSync(cachePath)) {
     const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as ExtractedRun;
-    if (cached.key === key) return cached;
+    // TWITCHSCOPE_STALE_CANDIDATES=1 (development only) keeps candidates made by older code of the
+    // same parameters and files: a quick look at a classifier change; never for reported figures.
+    const stale = process.env.TWITCHSCOPE_STALE_CANDIDATES === '1' && cached.key.split('|').filter((_, i) => i !== 1).join('|') === key.split('|').filter((_, i) => i !== 1).join('|');
+    if (cached.key === key || stale) return cached;
   }
   const base = run.baseline ? await runPhase('baseline', await openNodeSource(run.baseline), { ...options, roiPx: null }, null, {}) : null;
   const main = await runPhase('clip', await openNodeSource(run.clip), options, base?.output.noiseModel ?? null, {});

@@ -109,6 +109,8 @@ function foldStandardisation(tf: Tf, model: tfNs.Sequential, mean: Float64Array,
   const b = bias.arraySync() as number[];
   const k2 = k.map((row, j) => row.map((v) => v / std[j]));
   const b2 = b.map((v, u) => v - k2.reduce((s, row, j) => s + row[u] * mean[j], 0));
-  first.setWeights([tf.tensor2d(k2), tf.tensor1d(b2)]);
-  tf.dispose([kernel, bias]);
+  // getWeights() hands out the variables' own tensors: they are replaced, never disposed here.
+  const [k2t, b2t] = [tf.tensor2d(k2), tf.tensor1d(b2)];
+  first.setWeights([k2t, b2t]);
+  tf.dispose([k2t, b2t]);
 }

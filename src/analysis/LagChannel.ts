@@ -49,6 +49,8 @@ export class LagChannel {
 
   private readonly scratch: { ref: Float32Array; cur: Float32Array; energy: Float32Array };
   private lastField: SmoothField | null = null;
+  private readonly means: Array<{ t: number; mean: Float32Array }> = [];
+  private readonly spareMeans: Float32Array[] = [];
 
   constructor(
     readonly name: 'short' | 'long',
@@ -63,6 +65,23 @@ export class LagChannel {
     this.scratch = { ref: new Float32Array(n), cur: new Float32Array(n), energy: new Float32Array(s.grid.gridCols * s.grid.gridRows) };
   }
 
+  /**
+   * The mean of the frames in the `averageS` before tS. A frame's mean is computed once, when it is
+   * the latest, and kept until it has served as a reference one lag later.
+   */
+  private meanAt(ring: CellRing, tS: number, out: Float32Array, keep = false): Float32Array {
+    const known = this.means.find((m) => m.t === tS);
+    if (known) return known.mean;
+    ring.meanOver(tS, this.averageS, out);
+    if (keep) {
+      while (this.means.length > 0 && this.means[0].t < tS - 2 * this.lagS) this.spareMeans.push((this.means.shift() as { mean: Float32Array }).mean);
+      const copy = this.spareMeans.pop() ?? new Float32Array(out.length);
+      copy.set(out);
+      this.means.push({ t: tS, mean: copy });
+    }
+    return out;
+  }
+
   /** Measures the ring's latest frame; null until the ring reaches one lag back. */
   measure(ring: CellRing, init: SmoothField | null): ChannelMeasure | null {
     const cur = ring.latest();
@@ -72,9 +91,8 @@ export class LagChannel {
     // Registration and energy both work on smoothed cells: box-averaged cells alias speckle finer
     // than a cell, which no sub-cell warp can undo; smoothed, the residual of a compensated shift
     // was half as large against the noise (synthetic speckle, 1-2 px shifts).
-    const averaged = this.averageS > 0;
-    const a = averaged && ring.meanOver(ref.t, this.averageS, this.refMean) > 0 ? this.refMean : ref.smooth;
-    const b = averaged && ring.meanOver(cur.t, this.averageS, this.curMean) > 0 ? this.curMean : cur.smooth;
+    const a = this.averageS > 0 ? this.meanAt(ring, ref.t, this.refMean) : ref.smooth;
+    const b = this.averageS > 0 ? this.meanAt(ring, cur.t, this.curMean, true) : cur.smooth;
     const image = (data: Float32Array) => ({ data, width: grid.cellCols, height: grid.cellRows });
     const lagS = cur.t - ref.t;
     const start = init ?? this.lastField;

@@ -16,32 +16,45 @@ export function downsampleRegion(
   cellPx: number,
   out: Float32Array,
 ): Float32Array {
+  if (cellPx === 4) return downsample4(data, frameWidth, region, out);
   const cols = region.width / cellPx;
   const rows = region.height / cellPx;
-  const width = region.width;
-  // Sum cellPx rows into one row of column sums, then cellPx columns into each cell: one add per
-  // pixel, in memory order (the hot loop of every frame).
-  const acc = rowScratch(width);
   const scale = 1 / (cellPx * cellPx);
   for (let cy = 0; cy < rows; cy++) {
-    acc.fill(0);
-    for (let k = 0; k < cellPx; k++) {
-      const start = (region.y + cy * cellPx + k) * frameWidth + region.x;
-      for (let x = 0; x < width; x++) acc[x] += data[start + x];
-    }
-    const outRow = cy * cols;
-    for (let cx = 0, x = 0; cx < cols; cx++) {
+    for (let cx = 0; cx < cols; cx++) {
       let sum = 0;
-      for (let k = 0; k < cellPx; k++, x++) sum += acc[x];
-      out[outRow + cx] = sum * scale;
+      for (let k = 0; k < cellPx; k++) {
+        const start = (region.y + cy * cellPx + k) * frameWidth + region.x + cx * cellPx;
+        for (let x = 0; x < cellPx; x++) sum += data[start + x];
+      }
+      out[cy * cols + cx] = sum * scale;
     }
   }
   return out;
 }
 
-let scratch = new Uint32Array(0);
-
-function rowScratch(width: number): Uint32Array {
-  if (scratch.length < width) scratch = new Uint32Array(width);
-  return scratch.length === width ? scratch : scratch.subarray(0, width);
+/**
+ * The 4x4 px case (every default clip), written out: 16 loads and adds per cell in one
+ * expression. Measured 0.12 ms for a 400x400 px region against 0.63 ms for row accumulators
+ * (ds bench in the closing note of issue 10): the hot loop of every frame.
+ */
+function downsample4(data: Uint8Array, fw: number, r: RectPx, out: Float32Array): Float32Array {
+  const cols = r.width / 4;
+  const rows = r.height / 4;
+  for (let cy = 0; cy < rows; cy++) {
+    const s0 = (r.y + cy * 4) * fw + r.x;
+    const s1 = s0 + fw;
+    const s2 = s1 + fw;
+    const s3 = s2 + fw;
+    const o = cy * cols;
+    for (let cx = 0, x = 0; cx < cols; cx++, x += 4) {
+      out[o + cx] =
+        (data[s0 + x] + data[s0 + x + 1] + data[s0 + x + 2] + data[s0 + x + 3] +
+          data[s1 + x] + data[s1 + x + 1] + data[s1 + x + 2] + data[s1 + x + 3] +
+          data[s2 + x] + data[s2 + x + 1] + data[s2 + x + 2] + data[s2 + x + 3] +
+          data[s3 + x] + data[s3 + x + 1] + data[s3 + x + 2] + data[s3 + x + 3]) *
+        0.0625;
+    }
+  }
+  return out;
 }

@@ -5,6 +5,8 @@ const TILE_PX = 8;
 const TEXTURE_STD = 2;
 /** A row or column belongs to the image when at least this share of it is textured. */
 const LINE_FILL = 0.5;
+/** The least fill a line may be held to (see longestRun). */
+const SPARSE_FILL = 0.15;
 
 /**
  * Find the ultrasound image inside a scanner's screen from one frame.
@@ -52,6 +54,7 @@ export function findImageRegion(data: Uint8Array, width: number, height: number)
     if (!foundRows) return whole;
     rowRun = foundRows;
   }
+
   const region: RectPx = {
     x: colRun[0] * TILE_PX,
     y: rowRun[0] * TILE_PX,
@@ -75,11 +78,20 @@ function lineFill(
   return c / (to - from + 1);
 }
 
+/**
+ * The longest run of lines filled to LINE_FILL, or to half the fill of the best-filled tenth of
+ * lines where that is lower: a dark image (low gain, deep black muscle) fills under half of the
+ * screen's height with texture, and is still the most textured thing on it. A 1-px ruler fills
+ * its one column entirely, but is one line of the top tenth, not all of it.
+ */
 function longestRun(length: number, fill: (i: number) => number): [number, number] | null {
+  const fills = Array.from({ length }, (_, i) => fill(i));
+  const top = [...fills].sort((a, b) => b - a)[Math.floor(length / 10)] ?? 0;
+  const threshold = Math.max(SPARSE_FILL, Math.min(LINE_FILL, 0.5 * top));
   let best: [number, number] | null = null;
   let start = -1;
   for (let i = 0; i <= length; i++) {
-    const inside = i < length && fill(i) >= LINE_FILL;
+    const inside = i < length && fills[i] >= threshold;
     if (inside && start < 0) start = i;
     if (!inside && start >= 0) {
       if (!best || i - 1 - start > best[1] - best[0]) best = [start, i - 1];

@@ -21,6 +21,18 @@ export interface FasciculationSpec {
   contractionS: RangeOf;
   /** Onset to end of the visible movement, 0.15-1 s. */
   durationS: RangeOf;
+  /** Exactly these twitches instead of a Poisson draw (tests): times in s, place and size in mm. */
+  planned?: PlannedTwitch[];
+}
+
+export interface PlannedTwitch {
+  onsetS: number;
+  contractionS: number;
+  durationS: number;
+  xMm: number;
+  zMm: number;
+  radiusMm: number;
+  amplitudeMm: number;
 }
 
 export interface BreathingSpec {

@@ -37,10 +37,12 @@ export function drawStaticScreen(spec: ClipSpec, layout: ScreenLayout): Uint8Arr
   const box = layout.imageBoxPx;
   screen.fill(BAR, 0, box.y * W);
   const lineH = 10 * s;
+  // The header's second line only where the bar is tall enough for it (small screens have one line).
+  const twoLines = 4 * s + lineH + 7 * s + 2 <= box.y;
   drawText(screen, W, Math.round(0.3 * W), 4 * s, 'HOSPITAL/CLINIC: -', TEXT, s);
-  drawText(screen, W, Math.round(0.3 * W), 4 * s + lineH, 'MSK CALF', TEXT, s);
+  if (twoLines) drawText(screen, W, Math.round(0.3 * W), 4 * s + lineH, 'MSK CALF', TEXT, s);
   drawText(screen, W, Math.round(0.55 * W), 4 * s, 'SONOGRAPHER: -', TEXT, s);
-  drawText(screen, W, Math.round(0.55 * W), 4 * s + lineH, `L${spec.probeMHz.toFixed(1)} LINEAR`, TEXT, s);
+  if (twoLines) drawText(screen, W, Math.round(0.55 * W), 4 * s + lineH, `L${spec.probeMHz.toFixed(1)} LINEAR`, TEXT, s);
   // Grey-scale bar: the display map from black to white.
   const barX = Math.round(0.01 * W);
   const barW = Math.max(6, Math.round(0.02 * W));

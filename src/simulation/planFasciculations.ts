@@ -34,6 +34,7 @@ const EDGE_S = 0.3;
 export function planFasciculations(spec: ClipSpec, anatomy: CalfAnatomy, rng: Random): PlannedFasciculation[] {
   const f = spec.fasciculations;
   const out: PlannedFasciculation[] = [];
+  if (f.planned) return f.planned.map((p) => ({ ...p, peakS: p.onsetS + p.contractionS, endS: p.onsetS + p.durationS, ...shapeAt(anatomy, p.xMm, p.zMm, rng) }));
   if (f.ratePerMin <= 0) return out;
   const ratePerS = f.ratePerMin / 60;
   let tS = EDGE_S + -Math.log(1 - rng.next()) / ratePerS;
@@ -48,23 +49,24 @@ export function planFasciculations(spec: ClipSpec, anatomy: CalfAnatomy, rng: Ra
     const place = placeTerritory(spec, anatomy, rng);
     if (!place || endS > spec.durationS - 0.1 || peakS - lastPeakS < MIN_PEAK_GAP_S) continue;
     lastPeakS = peakS;
-    const inPlane = anatomy.fibreAngleAt(place.xMm, place.zMm);
-    out.push({
-      onsetS,
-      peakS,
-      endS,
-      ...place,
-      amplitudeMm: rng.uniform(f.amplitudeMm.min, f.amplitudeMm.max),
-      fibreAngle: inPlane ?? rng.uniform(0, Math.PI),
-      shortening: inPlane === null ? rng.uniform(0.2, 0.5) : rng.uniform(0.5, 1),
-      bulging: rng.uniform(0.1, 0.4),
-      shift: rng.uniform(0.3, 1),
-      shiftAngle: (inPlane ?? 0) + rng.uniform(-0.6, 0.6) + (rng.next() < 0.5 ? Math.PI : 0),
-      // Transverse view: the fibres shorten through the image plane, so speckle changes more.
-      outOfPlane: inPlane === null ? rng.uniform(0.4, 0.9) : rng.uniform(0.15, 0.5),
-    });
+    const amplitudeMm = rng.uniform(f.amplitudeMm.min, f.amplitudeMm.max);
+    out.push({ onsetS, peakS, endS, ...place, amplitudeMm, ...shapeAt(anatomy, place.xMm, place.zMm, rng) });
   }
   return out;
+}
+
+/** How a territory at (x, z) deforms: along the fibres there, with random mixing and out-of-plane change. */
+function shapeAt(anatomy: CalfAnatomy, xMm: number, zMm: number, rng: Random) {
+  const inPlane = anatomy.fibreAngleAt(xMm, zMm);
+  return {
+    fibreAngle: inPlane ?? rng.uniform(0, Math.PI),
+    shortening: inPlane === null ? rng.uniform(0.2, 0.5) : rng.uniform(0.5, 1),
+    bulging: rng.uniform(0.1, 0.4),
+    shift: rng.uniform(0.3, 1),
+    shiftAngle: (inPlane ?? 0) + rng.uniform(-0.6, 0.6) + (rng.next() < 0.5 ? Math.PI : 0),
+    // Transverse view: the fibres shorten through the image plane, so speckle changes more.
+    outOfPlane: inPlane === null ? rng.uniform(0.4, 0.9) : rng.uniform(0.15, 0.5),
+  };
 }
 
 function placeTerritory(spec: ClipSpec, anatomy: CalfAnatomy, rng: Random): { xMm: number; zMm: number; radiusMm: number } | null {

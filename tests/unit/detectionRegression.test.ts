@@ -1,65 +1,65 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeClip } from '../../src/analysis/analyzeClip';
 import { detectionRates, scoreDetections, sumCounts, type DetectionCounts } from '../../src/analysis/scoreDetections';
-import { loadOpenCv } from '../../src/cli/loadOpenCv';
-import { opencvDisplacement } from '../../src/cv/opencvDisplacement';
-import { createSimulatedClip } from '../../src/simulation/createSimulatedClip';
-import { openFfmpegSource } from '../../src/sources/node/openFfmpegSource';
-import { BENCH_PAIRS, pairSpecs } from '../../scripts/benchPairs';
-import { writeSimulatedClip } from '../../scripts/writeSimulatedClip';
+import { loadClassifier } from '../../src/cli/loadClassifier';
+import type { GroundTruth } from '../../src/simulation/GroundTruth';
+import { openNodeSource } from '../../src/sources/node/openNodeSource';
+import { benchPairs } from '../../scripts/bench/benchSets';
+import { makePair } from '../../scripts/bench/makeBenchCases';
+import { splitRealClips } from '../../scripts/bench/realSplit';
 
 /**
- * Detection regression on the benchmark's quick subset (clean, pulsation, everything at once,
- * screen recording), rendered and encoded here exactly as `npm run make-bench` does, scored with
- * the project's matching rule, plus the real clips as negatives. Fails when F1 falls below the
- * bar or false fasciculations rise above it (issue 4: F1 0.95, 0.5 false per minute on
- * non-twitching clips, none on the real clips). On this subset detection stands at F1 0.969
- * (precision 1.000, recall 0.939, none false on baselines; the whole benchmark: 0.953), so one
- * more miss or one false event still passes, two misses do not.
+ * Detection regression on a small fixed part of the TEST set (issue 10): five of its simulated
+ * pairs, rendered and encoded here exactly as `npm run make-bench` makes them (the cheapest to
+ * render: 400-720 px wide), each with its baseline, scored with the project's matching rule; their
+ * baselines alone and the real test clips are the negatives. Fails when F1 falls below the floor
+ * (0.93), when false fasciculations on the baselines pass 0.3 per minute, or when any real test
+ * clip gets one. The subset's own figures at the time of writing are in the closing note of issue 10.
  */
-const F1_FLOOR = 0.95;
-const MAX_FALSE_PER_MIN = 0.5;
+const F1_FLOOR = 0.93;
+const MAX_FALSE_PER_MIN = 0.3;
+export const REGRESSION_CASES = ['test-04-jolts', 'test-05-pulsation', 'test-11-low-bitrate', 'test-12-low-bitrate-pulsation', 'test-22-mixed-c'];
+const REAL = '../shared/data/real';
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'ts-regression-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!hasFfmpeg)('detection on the benchmark subset', () => {
-  it('keeps F1 above the floor and adds no false fasciculations', async () => {
-    const loaded = await loadOpenCv();
-    const hooks = { displacement: loaded ? opencvDisplacement(loaded.cv) : undefined };
+describe.skipIf(!hasFfmpeg)('detection on a fixed part of the test set', () => {
+  it('keeps F1 above the floor and false fasciculations on the baselines under 0.3 per minute', async () => {
+    const classifier = await loadClassifier();
     const twitching: DetectionCounts[] = [];
     let falseOnBaselines = 0;
     let baselineMinutes = 0;
-    for (const pair of BENCH_PAIRS.filter((p) => p.subset)) {
-      const specs = pairSpecs(pair);
-      const ext = pair.codec === 'vp9' ? 'webm' : 'mp4';
-      const clip = createSimulatedClip(specs.clip);
-      const clipPath = join(dir, `${pair.name}.${ext}`);
-      const basePath = join(dir, `${pair.name}-baseline.${ext}`);
-      await writeSimulatedClip(clip, clipPath, { codec: pair.codec, preset: 'veryfast', vp9Realtime: true });
-      await writeSimulatedClip(createSimulatedClip(specs.baseline), basePath, { codec: pair.codec, preset: 'veryfast', vp9Realtime: true });
-      const result = await analyzeClip(await openFfmpegSource(clipPath), await openFfmpegSource(basePath), {}, hooks);
-      twitching.push(scoreDetections(clip.truth.fasciculations, result.events, clip.truth.mmPerPx));
-      const alone = await analyzeClip(await openFfmpegSource(basePath), null, {}, hooks);
+    for (const pair of benchPairs('test').filter((p) => REGRESSION_CASES.includes(p.name))) {
+      const made = await makePair('test', pair, false, dir);
+      const clipPath = join(dir, made.clip);
+      const basePath = join(dir, made.baseline as string);
+      const truth = JSON.parse(readFileSync(join(dir, made.truth), 'utf8')) as GroundTruth;
+      const result = await analyzeClip(await openNodeSource(clipPath), await openNodeSource(basePath), {}, { classifier });
+      twitching.push(scoreDetections(truth.fasciculations, result.events, truth.mmPerPx));
+      const alone = await analyzeClip(await openNodeSource(basePath), null, {}, { classifier });
       falseOnBaselines += alone.summary.fasciculations;
       baselineMinutes += alone.input.durationS / 60;
     }
     const rates = detectionRates(sumCounts(twitching));
-    console.info(`subset: F1 ${rates.f1?.toFixed(3)}, precision ${rates.precision?.toFixed(3)}, recall ${rates.recall?.toFixed(3)}; ${falseOnBaselines} false on baselines`);
+    console.info(`test subset: F1 ${rates.f1?.toFixed(3)}, precision ${rates.precision?.toFixed(3)}, recall ${rates.recall?.toFixed(3)}; ${falseOnBaselines} false on ${baselineMinutes.toFixed(1)} min of baselines`);
+    expect(twitching).toHaveLength(REGRESSION_CASES.length);
     expect(rates.f1).toBeGreaterThanOrEqual(F1_FLOOR);
     expect(falseOnBaselines / baselineMinutes).toBeLessThanOrEqual(MAX_FALSE_PER_MIN);
-  }, 600_000);
+  }, 1_200_000);
 
-  const REAL = '../shared/data/real';
-  it.skipIf(!existsSync(REAL))('finds no fasciculation in the real clips (passive rotation, contractions)', async () => {
-    for (const f of ['p6_passive_ROM_01_push_01.mp4', 'p6_isometric_max_01_push_01.mp4', 'p6_isokinetic120_01_push_04.mp4']) {
-      const result = await analyzeClip(await openFfmpegSource(join(REAL, f)), null, {});
+  it.skipIf(!existsSync(REAL))('finds no fasciculation in the real test clips, and reports their movement', async () => {
+    const classifier = await loadClassifier();
+    const clips = splitRealClips(readdirSync(REAL).filter((f) => f.endsWith('.mp4'))).test;
+    expect(clips.length).toBeGreaterThanOrEqual(10);
+    for (const f of clips) {
+      const result = await analyzeClip(await openNodeSource(join(REAL, f)), null, {}, { classifier });
       expect(result.summary.fasciculations, f).toBe(0);
-      expect(result.events.length, `${f}: its movement is reported as such`).toBeGreaterThan(0);
+      expect(result.events.some((e) => e.kind === 'probe-motion' || e.kind === 'contraction'), `${f}: its movement is reported as such`).toBe(true);
     }
-  }, 300_000);
+  }, 1_200_000);
 });

@@ -27,3 +27,20 @@ describe('findImageRegion', () => {
     expect(findImageRegion(new Uint8Array(64 * 48).fill(9), 64, 48)).toEqual({ x: 0, y: 0, width: 64, height: 48 });
   });
 });
+
+describe('findImageRegion on a dark image', () => {
+  it('finds an image whose deep half is black but for sparse streaks (low gain): the fill it is held to follows the best-filled lines', () => {
+    const w = 320;
+    const h = 240;
+    const data = new Uint8Array(w * h).fill(46);
+    const r = rng(5);
+    // Speckle only in y 40-110 (9 of the 30 tile rows), black muscle below with a streak every 16 px:
+    // every image column is under half textured, which the fixed 0.5 fill would reject.
+    for (let y = 40; y < 220; y++) for (let x = 96; x < 280; x++) data[y * w + x] = y < 110 ? 20 + r() * 120 : 0;
+    for (let y = 128; y < 216; y += 16) for (let x = 96; x < 280; x++) for (let k = 0; k < 3; k++) data[(y + k) * w + x] = (x + y) % 40 < 20 ? 200 : 0;
+    const roi = findImageRegion(data, w, h);
+    expect(roi.x).toBeGreaterThanOrEqual(88);
+    expect(roi.x + roi.width).toBeLessThanOrEqual(288);
+    expect(roi.y).toBeGreaterThanOrEqual(32);
+  });
+});
