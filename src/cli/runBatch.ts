@@ -29,7 +29,9 @@ const WORKER_ENTRY = new URL('./batchWorker.ts', import.meta.url);
 
 /**
  * The batch pool: `jobs` worker threads, each running the same analysis as the single-clip CLI
- * (batchWorker.ts), one clip at a time from a shared queue. A clip that fails, even one that
+ * (batchWorker.ts), one clip at a time from a shared queue, largest file first: the long clips
+ * start early and the short ones fill in at the end, so no thread finishes long before the
+ * others (longest-processing-time-first scheduling). A clip that fails, even one that
  * crashes its thread, becomes a failed row and the rest go on; a crashed thread is replaced.
  * Each thread's ffmpeg decodes with one thread (settings.decoderThreads): the pool already
  * keeps every core busy, and ffmpeg's default of one decoder thread per core would only add
@@ -38,7 +40,9 @@ const WORKER_ENTRY = new URL('./batchWorker.ts', import.meta.url);
 export function runBatch(plan: BatchPlan, log: (line: string) => void): Promise<BatchOutcome> {
   const { clips } = plan;
   const rows: (SummaryRow | null)[] = clips.map(() => null);
-  const progress = new BatchProgress(clips.map(fileBytes));
+  const bytes = clips.map(fileBytes);
+  const queue = clips.map((_, i) => i).sort((a, b) => bytes[b] - bytes[a] || a - b);
+  const progress = new BatchProgress(bytes);
   let failures = 0;
   let next = 0;
   let running = 0;
@@ -79,7 +83,7 @@ export function runBatch(plan: BatchPlan, log: (line: string) => void): Promise<
           void worker.terminate();
           return;
         }
-        current = next++;
+        current = queue[next++];
         worker.postMessage(task(current));
       };
       worker.on('message', (reply: BatchReply) => {
