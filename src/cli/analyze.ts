@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { toResultCsv, toResultJson } from '../analysis/exportResult';
 import { opencvDisplacement } from '../cv/opencvDisplacement';
 import { analyzeFile, type FileSettings } from './analyzeFile';
-import { findNameClash, listClips } from './listClips';
+import { clipStem, findNameClash, isFolder, listClips } from './listClips';
 import { loadOpenCv } from './loadOpenCv';
 import { mergeResults } from './mergeResults';
 import { parseArgs, USAGE, type CliArgs } from './parseArgs';
@@ -35,15 +35,21 @@ async function main(argv: string[]): Promise<number> {
   return isBatch ? batch(args, clips, settings) : single(args, clips[0], settings);
 }
 
+/** A file path as given, or NAME.ext inside it when it names a folder (ends in / or exists as one). */
+function outputPath(path: string, clip: string, ext: string): string {
+  return path.endsWith('/') || isFolder(path) ? join(path, `${clipStem(clip)}${ext}`) : path;
+}
+
 async function single(args: CliArgs, clip: string, settings: FileSettings): Promise<number> {
   // OpenCV's dense flow measures each event's displacement; without it the pure estimator does.
   const opencv = await loadOpenCv();
   try {
     const result = await analyzeFile(clip, settings, opencv ? opencvDisplacement(opencv.cv) : undefined);
     const json = toResultJson(result);
-    if (args.out) writeFileSync(args.out, json);
+    for (const dir of [args.out, args.csv]) if (dir?.endsWith('/')) mkdirSync(dir, { recursive: true });
+    if (args.out) writeFileSync(outputPath(args.out, clip, '.json'), json);
     else process.stdout.write(json);
-    if (args.csv) writeFileSync(args.csv, toResultCsv(result));
+    if (args.csv) writeFileSync(outputPath(args.csv, clip, '.csv'), toResultCsv(result));
     const s = result.summary;
     process.stderr.write(`${basename(clip)}: ${s.fasciculations} fasciculations (${s.perMinute}/min) in ${result.input.durationS} s\n`);
     return 0;

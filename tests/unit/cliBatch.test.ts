@@ -71,6 +71,14 @@ describe.skipIf(!hasFfmpeg)('npm run analyze -- DIR/ (the batch pool)', () => {
     expect(merged.stdout).toBe(`${lines.slice(0, 4).join('\n')}\n`);
   }, 240_000);
 
+  it('writes one clip\'s JSON and CSV into a folder named with a trailing slash, as a batch would', () => {
+    const out = join(dir, 'single');
+    const run = cli(join(clips, 'fixture-h264.mp4'), '--out', `${out}/`, '--csv', `${out}/`);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['fixture-h264.csv', 'fixture-h264.json']);
+    expect(JSON.parse(readFileSync(join(out, 'fixture-h264.json'), 'utf8')).input.file).toBe('fixture-h264.mp4');
+  }, 60_000);
+
   it('refuses two clips whose results would overwrite each other, before analysing anything', () => {
     mkdirSync(join(dir, 'other'));
     copyFileSync('samples/fixture-h264.mp4', join(dir, 'other', 'fixture-h264.mp4'));
