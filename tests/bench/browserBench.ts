@@ -12,7 +12,7 @@ export interface ClipRow {
   decodeS: number;
   endToEndS: number;
   peakMemMiB: number;
-  /** Peak minus the memory just before the job started: what the clip itself cost. */
+  /** Peak during the analysis minus the memory just before it started: what the job cost. */
   growthMiB: number;
   /** During the analysis, mean memory over its last quarter minus over its second quarter: ~0 when flat. */
   driftMiB: number;
@@ -64,22 +64,23 @@ export class BenchBrowser {
     return page;
   }
 
-  /** Decode alone, then the whole analysis, of one clip in the app's worker; memory sampled throughout. */
+  /** The whole analysis, then decoding alone, of one clip in the app's worker; memory sampled during the analysis. */
   async clipRow(clip: string, opts: { countReads?: boolean } = {}): Promise<ClipRow> {
     const page = await this.benchPage(opts.countReads ? '?reads' : '');
     try {
       const memory = new RssSampler(this.pid);
       await page.setInputFiles('#file', clip);
-      const finished = (...states: string[]) =>
+      const reached = (...states: string[]) =>
         page.waitForFunction((s) => s.includes(document.querySelector('#status')?.textContent ?? ''), states, { timeout: 3_600_000, polling: 200 });
-      await finished('analyzing', 'done', 'error');
-      const analysisFrom = memory.samplesMiB.length;
-      await finished('done', 'error');
+      // The page analyses first, then decodes alone: memory is taken over the analysis only.
+      await reached('decoding', 'done', 'error');
+      const analysisSamples = memory.samplesMiB.slice();
+      await reached('done', 'error');
       memory.stop();
-      const { beforeMiB, samplesMiB } = memory;
+      const { beforeMiB } = memory;
       const r = JSON.parse((await page.textContent('#result')) ?? '{}') as PageResult;
       if (r.message) throw new Error(`${clip}: ${r.message}`);
-      const peak = Math.max(beforeMiB, ...samplesMiB);
+      const peak = Math.max(beforeMiB, ...analysisSamples);
       return {
         clip: clip.split('/').pop() ?? clip,
         size: `${r.width}x${r.height}`,
@@ -89,7 +90,7 @@ export class BenchBrowser {
         endToEndS: r.analyzeS,
         peakMemMiB: peak,
         growthMiB: peak - beforeMiB,
-        driftMiB: memoryDriftMiB(samplesMiB.slice(analysisFrom)),
+        driftMiB: memoryDriftMiB(analysisSamples),
         ...(r.reads ? { reads: r.reads } : {}),
       };
     } finally {
