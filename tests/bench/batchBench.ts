@@ -9,6 +9,7 @@ export interface BatchRow {
   clips: number;
   /** One worker's wall time over the pool's, same clips, same run of the bench. */
   speedup: number;
+  /** Mean wall time of a run, s. */
   oneWorkerS: number;
   poolS: number;
   /** CPU time of the batch (all threads, ffmpeg included) per second of wall time: cores it kept busy. */
@@ -48,28 +49,31 @@ function timedBatch(folder: string, out: string, jobs: number): Timed {
 
 /**
  * `npm run analyze -- DIR/ --jobs N` against `--jobs 1`, the whole CLI each time (start-up,
- * OpenCV per thread, ffmpeg per clip), one after the other on the same clips. Other engineers
- * share this machine, so the row also says how many cores they kept busy during each run:
- * a speedup is only comparable between runs with the same spare capacity.
+ * OpenCV per thread, ffmpeg per clip), on the same clips, in the order one, pool, pool, one:
+ * other engineers share this machine and their load drifts, and this order cancels a steady
+ * drift out of the sums. The row also says how many cores they kept busy meanwhile: a speedup
+ * is only comparable between runs with the same spare capacity.
  */
 export function batchRow(folder: string): BatchRow {
   const workers = availableParallelism();
   const dir = mkdtempSync(join(tmpdir(), 'ts-bench-batch-'));
   try {
-    const one = timedBatch(folder, join(dir, 'one'), 1);
-    const pool = timedBatch(folder, join(dir, 'pool'), workers);
-    const names = readdirSync(join(dir, 'one')).filter((n) => n.endsWith('.json'));
-    const identical = names.every((n) => readFileSync(join(dir, 'one', n)).equals(readFileSync(join(dir, 'pool', n))));
+    const runs = [1, workers, workers, 1].map((jobs, i) => ({ jobs, out: join(dir, `run${i}`), ...timedBatch(folder, join(dir, `run${i}`), jobs) }));
+    const sum = (jobs: number, key: keyof Timed): number => runs.filter((r) => r.jobs === jobs).reduce((s, r) => s + r[key], 0);
+    const names = readdirSync(runs[0].out).filter((n) => n.endsWith('.json'));
+    const identical = runs.every((r) => names.every((n) => readFileSync(join(runs[0].out, n)).equals(readFileSync(join(r.out, n)))));
+    const oneWall = sum(1, 'wallS');
+    const poolWall = sum(workers, 'wallS');
     return {
       workers,
       clips: names.length,
-      speedup: one.wallS / pool.wallS,
-      oneWorkerS: one.wallS,
-      poolS: pool.wallS,
-      oneWorkerCores: one.cpuS / one.wallS,
-      poolCores: pool.cpuS / pool.wallS,
-      othersCoresOneWorker: Math.max(0, one.machineCpuS - one.cpuS) / one.wallS,
-      othersCoresPool: Math.max(0, pool.machineCpuS - pool.cpuS) / pool.wallS,
+      speedup: oneWall / poolWall,
+      oneWorkerS: oneWall / 2,
+      poolS: poolWall / 2,
+      oneWorkerCores: sum(1, 'cpuS') / oneWall,
+      poolCores: sum(workers, 'cpuS') / poolWall,
+      othersCoresOneWorker: Math.max(0, sum(1, 'machineCpuS') - sum(1, 'cpuS')) / oneWall,
+      othersCoresPool: Math.max(0, sum(workers, 'machineCpuS') - sum(workers, 'cpuS')) / poolWall,
       identical,
     };
   } finally {

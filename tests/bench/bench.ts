@@ -60,8 +60,8 @@ function printClipTable(title: string, rows: ClipRow[]): void {
 }
 
 function printBatch(row: BatchRow): void {
-  console.log(`\nCLI batch: ${row.clips} clips, ${row.workers} workers against 1 (npm run analyze -- DIR/ --jobs N)`);
-  console.log('| workers | wall s | cores kept busy | other programs\' cores meanwhile |');
+  console.log(`\nCLI batch: ${row.clips} clips, ${row.workers} workers against 1 (npm run analyze -- DIR/ --jobs N; runs in the order 1, ${row.workers}, ${row.workers}, 1)`);
+  console.log('| workers | wall s (mean of 2) | cores kept busy | other programs\' cores meanwhile |');
   console.log('|---|---|---|---|');
   console.log(`| 1 | ${row.oneWorkerS.toFixed(1)} | ${row.oneWorkerCores.toFixed(2)} | ${row.othersCoresOneWorker.toFixed(2)} |`);
   console.log(`| ${row.workers} | ${row.poolS.toFixed(1)} | ${row.poolCores.toFixed(2)} | ${row.othersCoresPool.toFixed(2)} |`);
