@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/harness';
 import type { ReadStats } from '../browser/pages/countingBlob';
-import { memoryDriftMiB, RssSampler } from './pidTreeRss';
+import { memoryDriftMiB, peaksOf, RssSampler } from './pidTreeRss';
 import { servePreview } from './servePreview';
 
 export interface ClipRow {
@@ -16,6 +16,8 @@ export interface ClipRow {
   growthMiB: number;
   /** During the analysis, mean memory over its last quarter minus over its second quarter: ~0 when flat. */
   driftMiB: number;
+  /** Memory during the analysis, MiB, at most 40 points (each the peak of its stretch). */
+  memoryMiB: number[];
   /** Browser rows with the read counter: how the file was read. */
   reads?: ReadStats & { bytesReadAtHalf: number | null };
 }
@@ -91,6 +93,7 @@ export class BenchBrowser {
         peakMemMiB: peak,
         growthMiB: peak - beforeMiB,
         driftMiB: memoryDriftMiB(analysisSamples),
+        memoryMiB: peaksOf(analysisSamples, 40),
         ...(r.reads ? { reads: r.reads } : {}),
       };
     } finally {

@@ -3,7 +3,7 @@ import { loadOpenCv } from '../../src/cli/loadOpenCv';
 import { opencvDisplacement } from '../../src/cv/opencvDisplacement';
 import { openFfmpegSource } from '../../src/sources/node/openFfmpegSource';
 import type { ClipRow } from './browserBench';
-import { memoryDriftMiB } from './pidTreeRss';
+import { memoryDriftMiB, peaksOf } from './pidTreeRss';
 
 /**
  * The CLI path in this process: ffmpeg decode alone (every frame through the pipe), then the
@@ -41,6 +41,7 @@ export async function cliRows(clips: readonly string[]): Promise<ClipRow[]> {
       peakMemMiB: peakMiB,
       growthMiB: peakMiB - before / 2 ** 20,
       driftMiB: memoryDriftMiB(samples.slice(analysisFrom)),
+      memoryMiB: peaksOf(samples.slice(analysisFrom), 40),
     });
   }
   return rows;

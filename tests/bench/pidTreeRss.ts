@@ -73,3 +73,11 @@ export function memoryDriftMiB(samplesMiB: readonly number[]): number {
   const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
   return mean(samplesMiB.slice(3 * q)) - mean(samplesMiB.slice(q, 2 * q));
 }
+
+/** A long series shortened to `count` points, each the peak of its stretch, whole MiB. */
+export function peaksOf(samplesMiB: readonly number[], count: number): number[] {
+  const size = Math.max(1, Math.ceil(samplesMiB.length / count));
+  const out: number[] = [];
+  for (let i = 0; i < samplesMiB.length; i += size) out.push(Math.round(Math.max(...samplesMiB.slice(i, i + size))));
+  return out;
+}
