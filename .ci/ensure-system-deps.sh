@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the tests need that npm cannot: Debian's Chromium (browser tests drive it through
-# playwright-core; no tool downloads its own browser) and ffmpeg (the CLI's decoder, and ffprobe as
-# the reference for frame counts). Only when missing; where it cannot install, it says exactly what to run.
+# playwright-core; no tool downloads its own browser), ffmpeg (the CLI's decoder, and ffprobe as
+# the reference for frame counts) and GNU parallel (the README's cluster recipe, run by a test).
+# Only when missing; where it cannot install, it says exactly what to run.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v ffprobe >/dev/null 2>&1 || { [[ " ${missing[*]} " == *" ffmpeg "* ]] || missing+=(ffmpeg); }
+# moreutils ships a different program named parallel: ask for GNU's by its version banner.
+[[ "$(parallel --version 2>/dev/null | head -n 1)" == "GNU parallel"* ]] || missing+=(parallel)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"

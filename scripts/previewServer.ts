@@ -27,7 +27,7 @@ export async function startPreview(outDir: string, env: Record<string, string> =
   return { baseUrl, stop: () => void preview.kill('SIGTERM') };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);

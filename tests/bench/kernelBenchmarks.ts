@@ -13,7 +13,7 @@ const H = 600;
 const CELL = 4;
 const BLOCK = 16;
 
-/** Reference: typed arrays, the loop MotionAnalyzer runs (cells, then |diff| averaged per block). */
+/** Reference: typed arrays, the loop the detector once ran (cells, then |diff| averaged per block). */
 function typedArrays(a: Uint8Array, b: Uint8Array): Float32Array {
   const region = { x: 0, y: 0, width: W, height: H };
   const ca = downsampleRegion(a, W, region, CELL, new Float32Array((W / CELL) * (H / CELL)));

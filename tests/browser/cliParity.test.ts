@@ -3,67 +3,82 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../src/analysis/AnalysisResult';
 import { appPage } from './appPage';
 import { launchChromium, openPage } from './harness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CLIP = resolve(root, 'samples/demo-twitching.mp4');
+const BASELINE = resolve(root, 'samples/demo-baseline.mp4');
 const tsxBin = resolve(root, 'node_modules/tsx/dist/cli.mjs');
 
+/** Where two JSON texts first part, as a path and both values, for a failure message worth reading. */
+function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
+  if (Object.is(a, b)) return null;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  for (const k of keys) {
+    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    if (d) return d;
+  }
+  return null;
+}
+
+function expectSameBytes(actual: string, expected: string, what: string): void {
+  if (actual === expected) return;
+  const where = firstDifference(JSON.parse(actual), JSON.parse(expected)) ?? 'key order or whitespace';
+  expect.fail(`${what} differ: ${where}`);
+}
+
+async function exportJson(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+const runCli = (): Promise<{ stdout: string }> =>
+  promisify(execFile)(process.execPath, [tsxBin, 'src/cli/analyze.ts', CLIP, '--baseline', BASELINE], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+
 /**
- * The browser (mediabunny + WebCodecs in a worker) and the CLI (ffmpeg through a pipe) decode
- * the same clip differently but feed the same analysis core: they must list the same events,
- * with times within one frame (issue 2).
+ * Repeatable output (issue 13). The browser (mediabunny + WebCodecs in a worker) and the CLI
+ * (ffmpeg through a pipe) decode the same pixels with the same frame times (pts x time base)
+ * and feed the same analysis core, which sums in a fixed order and rounds every reported number
+ * itself: the same clip and settings give the same result JSON, byte for byte, run after run and
+ * on either path. The export has no date field (its file name carries the date).
  */
-describe('browser and CLI give the same events for the same clip', () => {
+describe('the same clip gives byte-identical result JSON', () => {
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CLIP)) throw new Error('samples/demo-twitching.mp4 is missing; the demo pair must be in the repo.');
+    if (!existsSync(CLIP) || !existsSync(BASELINE)) throw new Error('samples/demo-*.mp4 are missing; the demo pair must be in the repo.');
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('lists the same events, times within one frame', async () => {
-    const cli = promisify(execFile)(process.execPath, [tsxBin, 'src/cli/analyze.ts', 'samples/demo-twitching.mp4'], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-
+  it('in the CLI twice, in the browser twice, and the browser\'s equals the CLI\'s', async () => {
+    const cliRuns = Promise.all([runCli(), runCli()]);
     const opened = await openPage(browser, '/', { acceptDownloads: true });
-    let fromBrowser: AnalysisResult;
+    const fromBrowser: string[] = [];
     try {
       const { page } = opened;
       await page.getByLabel('Clip', { exact: true }).setInputFiles(CLIP);
-      await appPage.analyze(page);
-      expect(await appPage.alertText(page)).toBe('');
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Export JSON' }).click(),
-      ]);
-      fromBrowser = JSON.parse(readFileSync(await download.path(), 'utf8')) as AnalysisResult;
+      await page.getByLabel('Baseline', { exact: false }).setInputFiles(BASELINE);
+      for (let run = 0; run < 2; run++) {
+        await appPage.analyze(page);
+        expect(await appPage.alertText(page)).toBe('');
+        fromBrowser.push(await exportJson(page));
+      }
       expect(opened.errors).toEqual([]);
     } finally {
       await opened.close();
     }
-    const fromCli = JSON.parse((await cli).stdout) as AnalysisResult;
-
-    expect(fromBrowser.input.frames).toBe(fromCli.input.frames);
-    const frameS = 1 / fromCli.input.fps;
-    const brief = (r: AnalysisResult): string =>
-      JSON.stringify(r.events.map((e) => [e.kind, e.onsetS, e.peakS, e.endS, e.xPx, e.yPx]));
-    expect(fromBrowser.events.length, `browser ${brief(fromBrowser)}\ncli ${brief(fromCli)}`).toBe(fromCli.events.length);
-    fromCli.events.forEach((c, i) => {
-      const b = fromBrowser.events[i];
-      expect(b.kind, `event ${i + 1}`).toBe(c.kind);
-      for (const key of ['onsetS', 'peakS', 'endS'] as const) {
-        expect(Math.abs(b[key] - c[key]), `event ${i + 1} ${key}: browser ${b[key]}, cli ${c[key]}`).toBeLessThanOrEqual(frameS + 1e-6);
-      }
-    });
-    expect(fromBrowser.summary.fasciculations).toBe(fromCli.summary.fasciculations);
+    const [first, second] = (await cliRuns).map((r) => r.stdout);
+    expectSameBytes(second, first, 'two CLI runs');
+    expectSameBytes(fromBrowser[1], fromBrowser[0], 'two browser runs');
+    expectSameBytes(fromBrowser[0], first, 'the browser\'s and the CLI\'s JSON');
+    const result = JSON.parse(first);
+    expect(result.noise.source).toBe('baseline');
+    expect(result.summary.fasciculations).toBeGreaterThan(0);
   });
 });

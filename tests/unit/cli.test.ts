@@ -17,7 +17,7 @@ const cli = (...args: string[]) =>
 describe('parseArgs', () => {
   it('reads clips, baseline, outputs, roi and scale', () => {
     expect(parseArgs(['a.mp4', '--baseline', 'b.mp4', '--out', 'r.json', '--csv', 'r.csv', '--roi', '1,2,30,40', '--mm-per-px', '0.1'])).toEqual({
-      clips: ['a.mp4'], baseline: 'b.mp4', out: 'r.json', csv: 'r.csv', roiPx: { x: 1, y: 2, width: 30, height: 40 }, mmPerPx: 0.1, fps: null, help: false,
+      clips: ['a.mp4'], baseline: 'b.mp4', out: 'r.json', csv: 'r.csv', roiPx: { x: 1, y: 2, width: 30, height: 40 }, mmPerPx: 0.1, fps: null, jobs: null, merge: false, help: false,
     });
   });
   it('explains bad arguments in plain words', () => {
@@ -27,6 +27,11 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['a.mp4', '--baseline'])).toThrow(/--baseline needs a value/);
     expect(() => parseArgs(['a.dcm', '--fps', '0'])).toThrow(/--fps takes a frame rate/);
     expect(parseArgs(['a.dcm', '--fps', '25']).fps).toBe(25);
+    expect(() => parseArgs(['clips/', '--jobs', '0'])).toThrow(/--jobs takes a whole number/);
+    expect(() => parseArgs(['clips/', '--jobs', '1.5'])).toThrow(/--jobs takes a whole number/);
+    expect(parseArgs(['clips/', '--jobs', '3']).jobs).toBe(3);
+    expect(() => parseArgs(['--merge'])).toThrow(/Name the result files or folders to merge/);
+    expect(parseArgs(['--merge', 'results/', '--out', 's.csv'])).toMatchObject({ merge: true, clips: ['results/'], out: 's.csv' });
   });
 });
 

@@ -22,7 +22,12 @@ interface ProbeResult {
  * timestamp (no duplication or dropping to a constant rate), and `showinfo` on stderr reports
  * each frame's pts_time, so variable frame rate survives exactly as in the browser.
  */
-export async function openFfmpegSource(path: string): Promise<FrameStream> {
+export interface FfmpegSourceOptions {
+  /** Decoder and filter threads for ffmpeg; null lets ffmpeg choose (one per core). */
+  decoderThreads?: number | null;
+}
+
+export async function openFfmpegSource(path: string, options: FfmpegSourceOptions = {}): Promise<FrameStream> {
   let size: number;
   try {
     size = statSync(path).size;
@@ -42,7 +47,7 @@ export async function openFfmpegSource(path: string): Promise<FrameStream> {
     mmPerPx: null,
     imageRegionPx: null,
   };
-  return { info, frames: readFrames(path, probe.width, probe.height, /^(yuv|yuvj|nv|gray)/.test(probe.pixFmt ?? '')) };
+  return { info, frames: readFrames(path, probe.width, probe.height, /^(yuv|yuvj|nv|gray)/.test(probe.pixFmt ?? ''), options.decoderThreads ?? null) };
 }
 
 function probeClip(path: string): ProbeResult {
@@ -83,21 +88,40 @@ function probeClip(path: string): ProbeResult {
   };
 }
 
-async function* readFrames(path: string, width: number, height: number, lumaIsStored: boolean): AsyncGenerator<LumaFrame> {
+/** What showinfo's config line and per-frame lines say; timestamps are pts x time base, exactly. */
+const TIME_BASE_LINE = /config in time_base:\s*(\d+)\/(\d+)/;
+const FRAME_PTS = /\bpts:\s*(-?\d+)\s+pts_time:/;
+const FRAME_PTS_TIME = /pts_time:\s*(-?[\d.eE+-]+)/;
+
+async function* readFrames(path: string, width: number, height: number, lumaIsStored: boolean, decoderThreads: number | null): AsyncGenerator<LumaFrame> {
   const frameBytes = width * height;
   const child = spawn(
     'ffmpeg',
     [
-      '-hide_banner', '-loglevel', 'info', '-nostdin', '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough',
+      '-hide_banner', '-loglevel', 'info', '-nostats', '-nostdin',
+      // In the batch pool every core already runs a clip; ffmpeg's own frame threads would only compete.
+      ...(decoderThreads ? ['-threads', String(decoderThreads), '-filter_threads', String(decoderThreads)] : []),
+      '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough',
       // YUV video: take the Y plane as stored, exactly what WebCodecs' copyTo hands the browser.
       // `-pix_fmt gray` would rescale limited-range luma (16-235) to full range, ~10 grey levels
-      // off the browser's pixels. RGB inputs have no Y plane: there, convert.
-      '-vf', lumaIsStored ? 'showinfo,extractplanes=y' : 'showinfo,format=gray',
+      // off the browser's pixels. RGB inputs have no Y plane: there, convert. showinfo only for
+      // the frame times: checksum=0 spares it a checksum, mean and deviation of every plane.
+      '-vf', lumaIsStored ? 'showinfo=checksum=0,extractplanes=y' : 'showinfo=checksum=0,format=gray',
       '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // Each frame's time, from its integer pts and the stream's time base. The printed pts_time keeps
+  // only 6 significant digits (12.3333 for 12.333333 s), which made the CLI's times differ from
+  // the browser's by up to 50 us past 10 s, and by milliseconds in long recordings.
   const times: number[] = [];
+  let timeBase: [number, number] | null = null;
+  let stderrEnded = false;
+  let wake: (() => void) | null = null;
+  const wakeReader = (): void => {
+    wake?.();
+    wake = null;
+  };
   let stderrTail = '';
   let partialLine = '';
   child.stderr.setEncoding('utf8');
@@ -105,31 +129,56 @@ async function* readFrames(path: string, width: number, height: number, lumaIsSt
     const lines = (partialLine + chunk).split('\n');
     partialLine = lines.pop() ?? '';
     for (const line of lines) {
-      const m = /pts_time:\s*(-?[\d.eE+-]+)/.exec(line);
-      if (m && line.includes('showinfo')) times.push(Number(m[1]));
-      else if (!line.includes('showinfo') && !/^\s|^(Input|Output|Stream|Press)/.test(line)) stderrTail = (stderrTail + line + '\n').slice(-2000);
+      if (!line.includes('showinfo')) {
+        if (!/^\s|^(Input|Output|Stream|Press)/.test(line)) stderrTail = (stderrTail + line + '\n').slice(-2000);
+        continue;
+      }
+      const base = TIME_BASE_LINE.exec(line);
+      if (base) timeBase ??= [Number(base[1]), Number(base[2])];
+      const pts = FRAME_PTS.exec(line);
+      if (pts && timeBase && timeBase[1] > 0) times.push((Number(pts[1]) * timeBase[0]) / timeBase[1]);
+      else if (pts || FRAME_PTS_TIME.test(line)) times.push(Number(FRAME_PTS_TIME.exec(line)?.[1] ?? Number.NaN));
     }
+    wakeReader();
+  });
+  child.stderr.on('end', () => {
+    stderrEnded = true;
+    wakeReader();
   });
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new ClipError(INSTALL_HINT) : err));
     child.on('close', (code) => resolve(code));
   });
   exited.catch(() => undefined);
+  /**
+   * showinfo logs a frame before its bytes reach the pipe, but the two pipes are read
+   * independently: wait for the line as long as ffmpeg may still write it, never for a fixed
+   * time, so a loaded machine cannot change a frame's time (and with it the result).
+   */
+  const timeOf = async (index: number): Promise<number> => {
+    while (times.length <= index && !stderrEnded) await new Promise<void>((resolve) => (wake = resolve));
+    const t = times[index];
+    return Number.isFinite(t) ? t : index > 0 ? (times[index - 1] ?? 0) : 0;
+  };
 
-  let pending: Buffer = Buffer.alloc(0);
+  // Frames are assembled in place from the pipe's chunks (64 KiB each): concatenating a growing
+  // buffer instead copied ~16 MB per 1080p frame.
+  let data = new Uint8Array(frameBytes);
+  let filled = 0;
   let index = 0;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      while (pending.length >= frameBytes) {
-        const data = new Uint8Array(frameBytes);
-        data.set(pending.subarray(0, frameBytes));
-        pending = pending.subarray(frameBytes);
-        // showinfo writes the frame's line before its bytes reach us; wait briefly if not.
-        for (let tries = 0; times.length <= index && tries < 50; tries++) await new Promise((r) => setTimeout(r, 2));
-        const timestampS = times[index] ?? (index > 0 ? (times[index - 1] ?? 0) : 0);
+      for (let at = 0; at < chunk.length; ) {
+        const n = Math.min(frameBytes - filled, chunk.length - at);
+        data.set(chunk.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        if (filled < frameBytes) continue;
+        const timestampS = await timeOf(index);
         index++;
         yield { data, width, height, timestampS };
+        data = new Uint8Array(frameBytes);
+        filled = 0;
       }
     }
     const code = await exited;

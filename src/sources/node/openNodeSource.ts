@@ -8,6 +8,8 @@ import { openFfmpegSource } from './openFfmpegSource';
 export interface NodeSourceOptions {
   /** Frame rate for DICOM files that carry no frame timing; such files are refused without it. */
   fpsIfUntimed?: number | null;
+  /** ffmpeg's decoder threads (see FfmpegSourceOptions); DICOM decodes on the calling thread. */
+  decoderThreads?: number | null;
 }
 
 /** The first bytes of a file, without reading the rest (a 2 GB file costs 512 bytes here). */
@@ -43,6 +45,6 @@ export async function openNodeSource(path: string, options: NodeSourceOptions = 
     case 'dicom':
       return openDicomFileNode(path, options);
     default:
-      return openFfmpegSource(path);
+      return openFfmpegSource(path, { decoderThreads: options.decoderThreads });
   }
 }

@@ -1,33 +1,85 @@
 import { AnalysisClient } from '../../../src/worker-client/AnalysisClient';
+import type { ReadStats } from './countingBlob';
 
 /**
- * Benchmark page: for the chosen file, time decoding alone (listFrameTimes decodes every frame
- * in the worker exactly as analyze() does, and keeps only timestamps) and then the whole
- * analysis, in the same worker and the same run, so the two numbers compare directly.
+ * Benchmark page: for the chosen file, time the whole analysis and then decoding alone
+ * (listFrameTimes decodes every frame in the worker exactly as analyze() does, and keeps only
+ * timestamps), in the same worker and the same run, so the two numbers compare directly.
+ * ?reads: the worker is the app's plus a read counter (benchAnalysis.worker.ts), and the result
+ * says how much of the file was read in all, in the largest read, and by half the analysis.
+ * ?pause: decode first, then wait for a click on #go before analysing (the profiler starts in between).
  */
-const client = new AnalysisClient();
+const params = new URLSearchParams(location.search);
+const countReads = params.has('reads');
+let latestReads: ReadStats | null = null;
+const client = new AnalysisClient(
+  countReads
+    ? {
+        createWorker: () => {
+          const worker = new Worker(new URL('./benchAnalysis.worker.ts', import.meta.url), { type: 'module' });
+          worker.addEventListener('message', (e: MessageEvent<{ benchReads?: ReadStats }>) => {
+            if (e.data?.benchReads) latestReads = e.data.benchReads;
+          });
+          return worker;
+        },
+      }
+    : {},
+);
 const input = document.querySelector<HTMLInputElement>('#file')!;
+const go = document.querySelector<HTMLButtonElement>('#go')!;
 const status = document.querySelector<HTMLOutputElement>('#status')!;
 const result = document.querySelector<HTMLPreElement>('#result')!;
+
+interface Decoded {
+  frames: number;
+  width: number;
+  height: number;
+  decodeS: number;
+}
+
+/** Decode every frame in the worker, keeping only the timestamps; seconds it took. */
+async function decodeAlone(file: File): Promise<Decoded> {
+  const t0 = performance.now();
+  const times = await client.listFrameTimes(file);
+  return { frames: times.timesS.length, width: times.width, height: times.height, decodeS: (performance.now() - t0) / 1000 };
+}
 
 input.addEventListener('change', async () => {
   const file = input.files?.[0];
   if (!file) return;
-  status.value = 'working';
   try {
+    // The analysis runs first, on a fresh page, so the memory it adds is its own: a decoding
+    // pass before it would leave garbage that the analysis's peak would then include.
+    // With ?pause (profiling) the decoding goes first, so the worker is up when the profiler attaches.
+    let decoded: Decoded | null = null;
+    if (params.has('pause')) {
+      status.value = 'decoding';
+      decoded = await decodeAlone(file);
+      status.value = 'decoded';
+      go.hidden = false;
+      await new Promise((resolve) => go.addEventListener('click', resolve, { once: true }));
+    }
+    status.value = 'analyzing';
     const t0 = performance.now();
-    const times = await client.listFrameTimes(file);
-    const t1 = performance.now();
-    const analysis = await client.analyze(file, null, {});
-    const t2 = performance.now();
+    let bytesReadAtHalf: number | null = null;
+    const analysis = await client.analyze(file, null, {}, {
+      onProgress: (p) => {
+        const total = decoded?.frames ?? p.framesTotal;
+        if (bytesReadAtHalf === null && p.phase === 'clip' && total && p.framesDone >= total / 2) bytesReadAtHalf = latestReads?.bytesRead ?? null;
+      },
+    });
+    const analyzeS = (performance.now() - t0) / 1000;
+    // The counter reports every 100 ms: wait for the last report of this job.
+    if (countReads) await new Promise((resolve) => setTimeout(resolve, 300));
+    const reads = countReads && latestReads ? { ...(latestReads as ReadStats), bytesReadAtHalf } : null;
+    status.value = 'decoding';
+    decoded ??= await decodeAlone(file);
     result.textContent = JSON.stringify({
-      frames: times.timesS.length,
-      width: times.width,
-      height: times.height,
+      ...decoded,
       durationS: analysis.input.durationS,
-      decodeS: (t1 - t0) / 1000,
-      analyzeS: (t2 - t1) / 1000,
+      analyzeS,
       fasciculations: analysis.summary.fasciculations,
+      reads,
     });
     status.value = 'done';
   } catch (error) {
