@@ -17,7 +17,7 @@ const OUT = 'samples';
 async function waitIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getElementById('results')?.getAttribute('aria-busy') === 'false' && !(document.getElementById('export-json') as HTMLButtonElement).disabled, null, { timeout: 180_000 });
   // Let the frame list and the last drawing settle.
-  await page.waitForFunction(() => /^Frame /.test(document.querySelector('[role="slider"]')?.getAttribute('aria-valuetext') ?? ''), null, { timeout: 60_000 });
+  await page.waitForFunction(() => /^Frame /.test(document.querySelector('#timeline [role="slider"]')?.getAttribute('aria-valuetext') ?? ''), null, { timeout: 60_000 });
 }
 
 async function review(page: Page): Promise<void> {
@@ -26,7 +26,7 @@ async function review(page: Page): Promise<void> {
   for (const id of ids.slice(0, -2)) await table.getByRole('button', { name: `Accept event ${id}`, exact: true }).click();
   for (const id of ids.slice(-2)) await table.getByRole('button', { name: `Reject event ${id}`, exact: true }).click();
   // A twitch the detector "missed", added at 3.5 s where the reviewer clicked.
-  await page.getByRole('slider').focus();
+  await page.getByRole('slider', { name: 'Seek', exact: true }).focus();
   await page.evaluate(() => {
     const v = document.getElementById('clip-video') as HTMLVideoElement;
     v.currentTime = 3.5;
