@@ -25,11 +25,13 @@ export interface EventTableHandlers {
 export function renderEventTable(table: HTMLTableElement, events: readonly TwitchEvent[], on: EventTableHandlers): void {
   const m = t().table;
   keepFocus(table, () => {
-    const head = h('thead');
-    const headRow = h('tr');
-    for (const c of m.columns) headRow.append(h('th', { scope: 'col' }, c));
+    // Explicit roles: the rows reflow into cards on narrow screens (CSS display), and stay a table to screen readers.
+    table.setAttribute('role', 'table');
+    const head = h('thead', { role: 'rowgroup' });
+    const headRow = h('tr', { role: 'row' });
+    for (const c of m.columns) headRow.append(h('th', { scope: 'col', role: 'columnheader' }, c));
     head.append(headRow);
-    const body = h('tbody');
+    const body = h('tbody', { role: 'rowgroup' });
     for (const e of events) body.append(eventRow(e, on));
     const rejected = events.filter((e) => on.reviewOf(e) === 'rejected').length;
     table.replaceChildren(h('caption', {}, m.caption(events.length, rejected)), head, body);
@@ -39,16 +41,16 @@ export function renderEventTable(table: HTMLTableElement, events: readonly Twitc
 function eventRow(e: TwitchEvent, on: EventTableHandlers): HTMLTableRowElement {
   const columns = t().table.columns;
   const review = on.reviewOf(e);
-  const row = h('tr', { class: `event-row review-${review ?? 'none'}`, 'data-event-id': String(e.id), 'data-review': review ?? '' });
+  const row = h('tr', { role: 'row', class: `event-row review-${review ?? 'none'}`, 'data-event-id': String(e.id), 'data-review': review ?? '' });
   if (e.id === on.selectedId) row.setAttribute('aria-current', 'true');
   const seekButton = h('button', { type: 'button', class: 'row-seek', 'aria-label': t().review.seekToEvent(e.id), 'data-focus-key': `seek-${e.id}` }, String(e.id));
   seekButton.addEventListener('click', (ev) => {
     ev.stopPropagation();
     on.onSelect(e);
   });
-  const idCell = h('td', { 'data-label': columns[0] });
+  const idCell = h('td', { role: 'cell', 'data-label': columns[0] });
   idCell.append(seekButton);
-  const kindCell = h('td', { class: 'struck', 'data-label': columns[2] });
+  const kindCell = h('td', { role: 'cell', class: 'struck', 'data-label': columns[2] });
   const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
   swatch.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
   kindCell.append(swatch, kindWord(e));
@@ -70,8 +72,8 @@ function eventRow(e: TwitchEvent, on: EventTableHandlers): HTMLTableRowElement {
     idCell,
     reviewCell(e, review, on, columns[1]),
     kindCell,
-    ...numbers.map((text, i) => h('td', { class: 'num struck', 'data-label': columns[3 + i] }, text)),
-    h('td', { class: 'reason struck', 'data-label': columns[15] }, e.source === 'reviewer' ? t().table.addedReason : reasonWords(e.reason)(t())),
+    ...numbers.map((text, i) => h('td', { role: 'cell', class: 'num struck', 'data-label': columns[3 + i] }, text)),
+    h('td', { role: 'cell', class: 'reason struck', 'data-label': columns[15] }, e.source === 'reviewer' ? t().table.addedReason : reasonWords(e.reason)(t())),
   );
   row.addEventListener('click', () => on.onSelect(e));
   return row;
@@ -104,7 +106,7 @@ export function reviewButtons(e: TwitchEvent, review: EventReview, on: Pick<Even
 }
 
 function reviewCell(e: TwitchEvent, review: EventReview, on: EventTableHandlers, label: string): HTMLTableCellElement {
-  const cell = h('td', { class: 'review-cell', 'data-label': label });
+  const cell = h('td', { role: 'cell', class: 'review-cell', 'data-label': label });
   cell.append(h('span', { class: 'review-word' }, reviewWord(review)), ...reviewButtons(e, review, on, 'row'));
   return cell;
 }
