@@ -20,7 +20,7 @@ async function pageWords(page: Page): Promise<string[]> {
       if (!parent || parent.closest('script, style, kbd, #clip-name, #baseline-name, .file-name, #language-switch')) continue;
       out.add((n.textContent ?? '').trim());
     }
-    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    for (const el of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]'))) {
       if (el.id === 'language-switch') continue;
       for (const a of ['aria-label', 'title', 'placeholder']) out.add((el.getAttribute(a) ?? '').trim());
     }

@@ -38,7 +38,7 @@ async function layout(page: Page): Promise<{ scrollWidth: number; innerWidth: nu
     const results = document.getElementById('results')!;
     const style = getComputedStyle(results);
     const content = results.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    const clippedValues = [...document.querySelectorAll('#summary dd')].filter((dd) => dd.scrollWidth > dd.clientWidth + 1).length;
+    const clippedValues = Array.from(document.querySelectorAll('#summary dd')).filter((dd) => dd.scrollWidth > dd.clientWidth + 1).length;
     return {
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
