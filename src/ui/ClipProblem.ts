@@ -22,7 +22,8 @@ export class ClipProblem {
   show(words: Words | null): void {
     this.words = words;
     this.render();
-    if (words) this.box.scrollIntoView({ block: 'nearest' });
+    // After the page has settled (hiding the player may shorten it and move the scroll position).
+    if (words) requestAnimationFrame(() => this.words === words && this.box.scrollIntoView({ block: 'nearest' }));
   }
 
   private render(): void {

@@ -52,6 +52,10 @@ export class TimelineMarkers {
 
   setSelected(id: number | null): void {
     this.selectedId = id;
+    for (const [eventId, b] of this.buttons) {
+      if (eventId === id) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+    }
     this.layout();
   }
 
