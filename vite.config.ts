@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -88,8 +89,47 @@ function pageInputs(): Record<string, string> {
   return inputs;
 }
 
+/**
+ * The offline, installable page (issue 12): Workbox precaches the whole build, the OpenCV chunk
+ * (about 8.6 MB, so the 2 MiB default limit is raised), the tfjs chunk, the model in public/model
+ * and the demo pair, so after one visit the page loads and analyses the demo with the network off.
+ * 'prompt': a new version waits until the next load (src/ui/offline/applyWaitingUpdate), so a
+ * running page never loses the files it started with.
+ */
+function offlinePlugin(): Plugin[] {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      id: '/',
+      name: 'TwitchScope',
+      short_name: 'TwitchScope',
+      description: 'Find muscle twitches (fasciculations) in calf ultrasound video, entirely on your device.',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      background_color: '#0d1114',
+      theme_color: '#0d1114',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,json,bin,wasm}', 'samples/demo-*.mp4'],
+      // README pictures and test fixtures are served but not kept offline.
+      globIgnores: ['samples/screenshot-*', 'samples/simulated-vs-real.png', 'samples/fixture-*', 'samples/*.truth.json'],
+      maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/^\/samples\//, /^\/model\//],
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [samplesPlugin()],
+  plugins: [samplesPlugin(), offlinePlugin()],
   // Module workers; the default 'iife' format fails once the worker has dynamic imports (PLATFORM.md).
   worker: { format: 'es' },
   build: {

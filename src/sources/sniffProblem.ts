@@ -1,19 +1,20 @@
 import type { SniffedFormat } from './sniffFormat';
+import { sourceError, type SourceError } from './SourceError';
 
 /**
- * Why a single file of this sniffed format can never be a clip, in plain words; null when it may
+ * Why a single file of this sniffed format can never be a clip (a coded error, in plain words); null when it may
  * be one (the decoder then has the last word). One wording for the page's check at pick time and
  * the worker's sources.
  */
-export function sniffProblem(format: SniffedFormat, name: string): string | null {
+export function sniffProblem(format: SniffedFormat, name: string): SourceError | null {
   switch (format) {
     case 'empty':
-      return `"${name}" is empty (0 bytes). Choose the file again, or export it again from the scanner.`;
+      return sourceError('emptyFile', { name });
     case 'text':
-      return `"${name}" is a text file, not a video file, even if its name ends in a video extension. TwitchScope reads MP4, MOV, WebM, DICOM, AVI and GIF clips.`;
+      return sourceError('textFile', { name });
     case 'png':
     case 'jpeg':
-      return `"${name}" is a single ${format.toUpperCase()} picture, not a clip. To analyse numbered pictures, choose all of them together and enter their frame rate.`;
+      return sourceError('singlePicture', { name, format: format.toUpperCase() });
     default:
       return null;
   }

@@ -5,28 +5,26 @@ import type { RectPx } from '../analysis/LumaFrame';
 import type { PlayerClient } from '../worker-client/PlayerClient';
 import type { AnalysisService } from './AnalysisService';
 import { checkPickedFiles, mayPlayInVideo } from './checkPickedFiles';
-import { clipInput, clipName, FRAME_RATE_HINT, FrameRateError, isClipError, isFrameRateNeeded, SEQUENCE_HINT } from './clipFiles';
+import { clipInput, clipName, isClipError, isFrameRateNeeded } from './clipFiles';
 import { ClipProblem } from './ClipProblem';
 import { describeError, isCancellation } from './describeError';
-import { byId, h } from './dom';
-import { EventOverlay } from './EventOverlay';
+import { byId } from './dom';
 import { FileDrop } from './FileDrop';
 import { FrameRateInput } from './FrameRateInput';
-import { HeatMapControl } from './HeatMapControl';
-import { installKeyboardShortcuts, shortcutsDialog } from './KeyboardShortcuts';
+import { applyPageText } from './i18n/applyPageText';
+import { onLanguageChange, t } from './i18n/i18n';
+import { warningWords } from './i18n/knownMessageWords';
+import type { Words } from './i18n/Messages';
+import { WordedError } from './i18n/WordedError';
 import { loadDemoClips } from './loadDemoClips';
-import { ClipPlayer } from './player/ClipPlayer';
-import { TransportBar } from './player/TransportBar';
+import { PlayerStage } from './PlayerStage';
+import { PageMessages } from './PageMessages';
 import { ProgressView } from './ProgressView';
 import { renderLegend } from './renderLegend';
 import { readConfidence } from './readConfidence';
-import { ResultOutputs } from './ResultOutputs';
-import { ReviewController } from './review/ReviewController';
-import { ReviewStore } from './review/ReviewStore';
+import { ResultTools } from './ResultTools';
 import { RoiEditor } from './RoiEditor';
-import { ScaleInput, scaleNote } from './ScaleInput';
-import { Timeline } from './Timeline';
-import { VideoPair } from './VideoPair';
+import { ScaleInput, scaleNote, type RegionSource } from './ScaleInput';
 
 /**
  * The page's controller: checks picked files at once, shows the clip in its player, runs one
@@ -36,14 +34,8 @@ import { VideoPair } from './VideoPair';
 export class App {
   private readonly clipDrop: FileDrop;
   private readonly baselineDrop: FileDrop;
-  private readonly player: ClipPlayer;
-  private readonly videos: VideoPair;
-  private readonly timeline: Timeline;
-  private readonly overlay: EventOverlay;
-  private readonly review: ReviewController;
-  private readonly heat: HeatMapControl;
-  private readonly transport: TransportBar;
-  private readonly outputs: ResultOutputs;
+  private readonly stage: PlayerStage;
+  private readonly tools: ResultTools;
   private readonly roi: RoiEditor;
   private readonly scale: ScaleInput;
   private readonly frameRate: FrameRateInput;
@@ -54,14 +46,14 @@ export class App {
   private readonly cancelButton = byId('cancel-button', HTMLButtonElement);
   private readonly demoButton = byId('demo-button', HTMLButtonElement);
   private readonly confidence = byId('confidence-input', HTMLInputElement);
-  private readonly errorBox = byId('error', HTMLDivElement);
   private readonly results = byId('results', HTMLElement);
   private readonly resultDetails = byId('result-details', HTMLDivElement);
-  private readonly warnings = byId('warnings', HTMLUListElement);
   private readonly playerEmpty = byId('player-empty', HTMLElement);
-  private readonly playerNote = byId('player-note', HTMLElement);
   private readonly clipFigure = byId('clip-figure', HTMLElement);
   private result: AnalysisResult | null = null;
+  private readonly messages = new PageMessages();
+  /** Whether the demo pair is loaded (teaching mode is for it). */
+  private demoLoaded = false;
   /** What is known of the current clip's geometry: its size, and the image region last found in it. */
   private clipHeightPx = 0;
   private foundRoiHeightPx = 0;
@@ -77,21 +69,17 @@ export class App {
   constructor(
     private readonly service: AnalysisService,
     playerClient: PlayerClient,
+    baselineClient: PlayerClient,
   ) {
-    this.player = new ClipPlayer(byId('clip-video', HTMLVideoElement), byId('clip-canvas', HTMLCanvasElement), playerClient);
-    this.videos = new VideoPair(this.player, byId('baseline-video', HTMLVideoElement), byId('baseline-figure', HTMLElement), byId('play-both', HTMLButtonElement));
-    this.timeline = new Timeline(byId('timeline', HTMLDivElement), this.player);
-    this.overlay = new EventOverlay(byId('overlay', HTMLCanvasElement), this.player);
-    this.heat = new HeatMapControl(this.overlay);
-    this.transport = new TransportBar(this.player, this.timeline);
-    this.review = new ReviewController(new ReviewStore(), this.player, this.timeline, this.overlay, () => this.outputs?.refresh());
-    this.outputs = new ResultOutputs(this.review, () => this.result);
+    this.stage = new PlayerStage(playerClient, baselineClient);
+    const { linked, timeline, overlay } = this.stage;
+    this.tools = new ResultTools(this.stage, () => this.result);
     this.clipDrop = new FileDrop(byId('clip-drop', HTMLDivElement), byId('clip-input', HTMLInputElement), byId('clip-name', HTMLElement), (f) => void this.onClip(f));
     this.baselineDrop = new FileDrop(byId('baseline-drop', HTMLDivElement), byId('baseline-input', HTMLInputElement), byId('baseline-name', HTMLElement), (f) => void this.onBaseline(f));
     this.frameRate = new FrameRateInput(byId('fps-field', HTMLDivElement), byId('fps-input', HTMLInputElement), byId('fps-hint', HTMLElement), () => this.onFrameRate());
     this.roi = new RoiEditor(
-      this.overlay,
-      this.player,
+      overlay,
+      linked.clip,
       byId('roi-draw', HTMLButtonElement),
       byId('roi-reset', HTMLButtonElement),
       { x: byId('roi-x', HTMLInputElement), y: byId('roi-y', HTMLInputElement), width: byId('roi-width', HTMLInputElement), height: byId('roi-height', HTMLInputElement) },
@@ -99,47 +87,47 @@ export class App {
     );
     this.scale = new ScaleInput(byId('depth-input', HTMLInputElement), byId('depth-output', HTMLElement), () => this.regionHeight());
     this.progress = new ProgressView(byId('progress', HTMLDivElement), byId('progress-bar', HTMLDivElement), byId('progress-fill', HTMLDivElement), byId('progress-text', HTMLElement), byId('progress-live', HTMLElement));
-    renderLegend(byId('legend', HTMLUListElement));
-    this.player.on('loadedmetadata', () => {
-      if (!this.result && Number.isFinite(this.player.duration)) this.timeline.setDuration(this.player.duration);
-      this.clipHeightPx = this.player.videoHeight;
+    const player = this.stage.clipPlayer;
+    player.on('loadedmetadata', () => {
+      if (!this.result && Number.isFinite(player.duration)) timeline.setDuration(player.duration);
+      this.clipHeightPx = player.videoHeight;
       this.scale.refresh();
     });
-    this.player.on('durationchange', () => {
-      if (!this.result && Number.isFinite(this.player.duration)) this.timeline.setDuration(this.player.duration);
+    player.on('durationchange', () => {
+      if (!this.result && Number.isFinite(player.duration)) timeline.setDuration(player.duration);
     });
 
     this.analyzeButton.addEventListener('click', () => void this.analyze());
     this.cancelButton.addEventListener('click', () => this.job?.abort());
     this.demoButton.addEventListener('click', () => void this.loadDemo(false));
-    const shortcuts = shortcutsDialog();
-    installKeyboardShortcuts(document, {
-      playPause: () => this.transport.playPause(),
-      stepFrames: (n) => this.timeline.stepFrames(n),
-      stepSeconds: (s) => this.timeline.stepSeconds(s),
-      nextEvent: () => this.review.step(1),
-      previousEvent: () => this.review.step(-1),
-      accept: () => this.review.accept(),
-      reject: () => this.review.reject(),
-      showHelp: () => shortcuts.open(),
-    }, () => shortcuts.letterKeys(), () => !this.outputs.report.isOpen);
     this.roi.set(null);
-    this.scale.refresh();
+    this.reword();
+    onLanguageChange(() => this.reword());
     this.showClip(false);
     this.setBusy(false);
   }
 
+  /** The page in its language: index.html's fixed words, then everything this controller shows. */
+  private reword(): void {
+    applyPageText(document, t().page);
+    renderLegend(byId('legend', HTMLUListElement));
+    this.showClip(!this.clipFigure.hidden);
+    this.tools.outputs.refresh();
+  }
+
   /** "Load demo clips": the demo pair into both inputs; `andAnalyze` for the `?demo` URL. */
   async loadDemo(andAnalyze: boolean): Promise<void> {
-    this.showError(null);
+    this.messages.showError(null);
     this.demoButton.disabled = true;
     try {
       const { clip, baseline } = await loadDemoClips(import.meta.env.BASE_URL);
       this.clipDrop.set(clip);
       this.baselineDrop.set(baseline);
+      this.demoLoaded = true;
+      this.tools.teaching.setAvailable(true);
       if (andAnalyze) await this.analyze();
     } catch (err) {
-      this.showError(describeError(err, null));
+      this.messages.showError(describeError(err, null));
     } finally {
       this.demoButton.disabled = this.job !== null;
     }
@@ -147,23 +135,28 @@ export class App {
 
   private async onClip(files: readonly File[]): Promise<void> {
     this.job?.abort();
+    const { timeline, overlay, clipPlayer } = this.stage;
+    // The demo's own clip keeps teaching mode; any other clip ends it.
+    this.demoLoaded &&= files.length === 1 && files[0].name === 'demo-twitching.mp4';
+    this.tools.teaching.setAvailable(this.demoLoaded);
+    this.tools.loop.stop();
     this.result = null;
     this.clipHeightPx = 0;
     this.foundRoiHeightPx = 0;
-    this.showError(null);
+    this.messages.showError(null);
     this.clipProblem.show(null);
-    this.timeline.clear();
-    this.overlay.setEvents([]);
-    this.overlay.setRoi(this.roi.current, 'Image region (yours)');
-    this.heat.setResult(null);
+    timeline.clear();
+    overlay.setEvents([]);
+    overlay.setRoi(this.roi.current, (m) => m.app.roiYours);
+    this.stage.heat.setResult(null);
     this.resultDetails.hidden = true;
-    this.progress.stop('');
+    this.progress.stop(() => '');
     this.playerLoads++; // an earlier clip's player outcome no longer counts
-    this.player.unload();
+    clipPlayer.unload();
     this.frameRate.forget();
     // Several pictures are a sequence, which carries no timing: ask at once, before the check.
-    if (files.length > 1) this.frameRate.ask(SEQUENCE_HINT, false);
-    const stored = this.review.openClip(files);
+    if (files.length > 1) this.frameRate.ask((m) => m.app.sequenceHint, false);
+    const stored = this.tools.review.openClip(files);
     this.setBusy(false);
     if (files.length === 0) return this.showClip(false);
     const check = await checkPickedFiles(files, true);
@@ -183,23 +176,23 @@ export class App {
     void stored.then((saved) => {
       if (!saved || this.clipDrop.files !== files) return;
       // An analysis finished or running meanwhile takes the saved review over (rematched to it).
-      if (this.result) this.review.showResult(this.result);
+      if (this.result) this.tools.review.showResult(this.result);
       else if (!this.job) {
         this.showResult(saved.result);
-        this.progress.finish('Restored the reviewed analysis saved in this browser for this clip.');
+        this.progress.finish((m) => m.app.restoredAnalysis);
       }
     });
   }
 
   private async onBaseline(files: readonly File[]): Promise<void> {
     this.baselineProblem.show(null);
-    this.videos.setBaseline(null);
+    this.stage.baseline.setBaseline(null, true);
     this.setBusy(false);
     if (files.length === 0) return;
     const check = await checkPickedFiles(files, false);
     if (this.baselineDrop.files !== files) return;
     this.baselineProblem.show(check.problem);
-    this.videos.setBaseline(check.problem ? null : files[0]);
+    this.stage.baseline.setBaseline(check.problem ? null : files[0], mayPlayInVideo(check.format));
     this.setBusy(false);
   }
 
@@ -208,26 +201,27 @@ export class App {
     const files = this.clipDrop.files;
     const rate = this.frameRate.value();
     const load = ++this.playerLoads;
-    this.playerNote.hidden = true;
-    this.player
+    this.messages.showPlayerNote(null);
+    this.stage.clipPlayer
       .load(files, this.clipInVideo, 'fps' in rate ? rate.fps : null)
       .then((timesS) => {
         if (load !== this.playerLoads || !timesS) return;
-        this.timeline.setFrameTimes(timesS);
-        this.transport.refresh();
+        this.stage.timeline.setFrameTimes(timesS);
+        this.stage.transport.refresh();
       })
       .catch((err: unknown) => {
         if (load !== this.playerLoads) return;
         if (isFrameRateNeeded(err)) {
-          this.playerNote.textContent = 'Enter the frame rate (fps) to see this clip.';
+          this.messages.showPlayerNote((m) => m.app.enterFpsToSee);
           if (!this.job) this.frameRate.ask(describeError(err, null), false);
         } else if (isClipError(err)) {
           this.clipProblem.show(describeError(err, clipName(files)));
           this.showClip(false);
           this.setBusy(false);
-          return;
-        } else this.playerNote.textContent = `The player cannot show this clip: ${describeError(err, clipName(files))}`;
-        this.playerNote.hidden = false;
+        } else {
+          const why = describeError(err, clipName(files));
+          this.messages.showPlayerNote((m) => m.app.playerCannotShow(why(m)));
+        }
       });
   }
 
@@ -252,10 +246,10 @@ export class App {
       .listFrameTimes(clipInput(files), { fps })
       .then(({ timesS, height }) => {
         if (this.clipDrop.files !== files) return;
-        this.timeline.setFrameTimes(timesS);
+        this.stage.timeline.setFrameTimes(timesS);
         if (!this.clipHeightPx) this.clipHeightPx = height;
         this.scale.refresh();
-        this.transport.refresh();
+        this.stage.transport.refresh();
       })
       .catch((err: unknown) => {
         if (this.clipDrop.files !== files || this.job) return;
@@ -263,7 +257,7 @@ export class App {
         if (isFrameRateNeeded(err)) this.frameRate.ask(describeError(err, null), false);
         else if (isClipError(err)) {
           this.clipProblem.show(describeError(err, clipName(files)));
-          this.player.unload();
+          this.stage.clipPlayer.unload();
           this.showClip(false);
           this.setBusy(false);
         }
@@ -271,15 +265,15 @@ export class App {
   }
 
   private onRoi(roi: RectPx | null): void {
-    this.overlay.setRoi(roi ?? (this.result ? this.result.roi : null), roi ? 'Image region (yours)' : 'Image region (found)');
+    this.stage.overlay.setRoi(roi ?? (this.result ? this.result.roi : null), roi ? (m) => m.app.roiYours : (m) => m.app.roiFound);
     this.scale.refresh();
   }
 
-  private regionHeight(): { heightPx: number; what: string } | null {
+  private regionHeight(): { heightPx: number; source: RegionSource } | null {
     const roi = this.roi.current;
-    if (roi) return { heightPx: roi.height, what: 'high: the image region you drew' };
-    if (this.foundRoiHeightPx) return { heightPx: this.foundRoiHeightPx, what: 'high: the image region found in the last analysis' };
-    if (this.clipHeightPx) return { heightPx: this.clipHeightPx, what: 'high: the whole frame; draw the image region, or analyse once, for a truer scale' };
+    if (roi) return { heightPx: roi.height, source: 'drawn' };
+    if (this.foundRoiHeightPx) return { heightPx: this.foundRoiHeightPx, source: 'found' };
+    if (this.clipHeightPx) return { heightPx: this.clipHeightPx, source: 'frame' };
     return null;
   }
 
@@ -290,22 +284,23 @@ export class App {
     const job = new AbortController();
     this.job = job;
     this.result = null;
-    this.review.detach();
-    this.heat.setResult(null);
-    this.showError(null);
-    this.timeline.setTrace([], []);
-    this.timeline.setEvents([]);
-    this.overlay.setEvents([]);
+    this.tools.review.detach();
+    this.tools.loop.stop();
+    this.stage.heat.setResult(null);
+    this.messages.showError(null);
+    this.stage.timeline.setTrace([], []);
+    this.stage.timeline.setEvents([]);
+    this.stage.overlay.setEvents([]);
     this.resultDetails.hidden = true;
     this.setBusy(true);
-    this.progress.start(baseline ? 'Starting: baseline first, then the clip…' : 'Starting…');
+    this.progress.start(baseline ? (m) => m.app.startingWithBaseline : (m) => m.app.starting);
     try {
       // A depth scale needs the clip's height; for files <video> cannot play it comes with the frame list.
       if (this.scale.hasDepth() && this.regionHeight() === null) await this.frameTimesJob;
       const scale = this.scale.value();
-      if ('error' in scale) throw new RangeError(scale.error);
+      if ('error' in scale) throw new WordedError(scale.error);
       const rate = this.frameRate.value();
-      if ('error' in rate) throw new FrameRateError(rate.error);
+      if ('error' in rate) throw new WordedError(rate.error, 'FrameRateError');
       const confidenceThreshold = readConfidence(this.confidence);
       const options: Partial<AnalysisOptions> = { roiPx: this.roi.current, mmPerPx: scale.mmPerPx, confidenceThreshold };
       const usedHeightPx = this.regionHeight()?.heightPx ?? 0;
@@ -313,19 +308,21 @@ export class App {
       if (this.job !== job) return;
       this.foundRoiHeightPx = result.roi.source === 'user' ? this.foundRoiHeightPx : result.roi.height;
       this.showResult(result, scaleNote(scale.mmPerPx, usedHeightPx, result));
-      if (!this.timeline.hasFrameTimes && this.clipInVideo) this.requestFrameTimes();
+      if (!this.stage.timeline.hasFrameTimes && this.clipInVideo) this.requestFrameTimes();
       const n = result.summary.fasciculations;
-      this.progress.finish(`Done: ${n} fasciculation${n === 1 ? '' : 's'} in ${result.input.frames} frames.`);
+      const frames = result.input.frames;
+      this.progress.finish((m) => m.app.done(n, frames));
     } catch (err) {
       if (this.job !== job) return;
-      if (isCancellation(err)) this.progress.stop('Analysis cancelled.');
-      else if (isFrameRateNeeded(err) || err instanceof FrameRateError) {
-        this.progress.stop('Analysis stopped: the frame rate is needed.');
-        this.showError(describeError(err, clipName(files)));
+      const name = err && (err as Error).name;
+      if (isCancellation(err)) this.progress.stop((m) => m.app.cancelled);
+      else if (isFrameRateNeeded(err) || name === 'FrameRateError') {
+        this.progress.stop((m) => m.app.stoppedForFps);
+        this.messages.showError(describeError(err, clipName(files)));
         this.asksFrameRate = true;
       } else {
-        this.progress.stop('Analysis stopped.');
-        this.showError(describeError(err, err && (err as Error).name === 'RangeError' ? null : clipName(files)));
+        this.progress.stop((m) => m.app.stopped);
+        this.messages.showError(describeError(err, name === 'RangeError' ? null : clipName(files)));
       }
     } finally {
       if (this.job === job) {
@@ -336,7 +333,7 @@ export class App {
     // After setBusy, which re-enables the field: the keyboard goes where the missing number belongs.
     if (this.job === null && this.result === null && this.asksFrameRate) {
       this.asksFrameRate = false;
-      this.frameRate.ask(FRAME_RATE_HINT, true);
+      this.frameRate.ask((m) => m.app.frameRateHint, true);
     }
   }
 
@@ -344,24 +341,24 @@ export class App {
     if (this.job !== job) return;
     this.progress.update(p);
     if (p.phase !== 'clip') return;
-    if (p.durationS) this.timeline.setDuration(p.durationS);
-    this.timeline.appendTrace(p.trace.timesS, p.trace.energy);
+    const { timeline, overlay } = this.stage;
+    if (p.durationS) timeline.setDuration(p.durationS);
+    timeline.appendTrace(p.trace.timesS, p.trace.energy);
     if (p.newEvents.length > 0) {
-      this.timeline.addEvents(p.newEvents);
-      this.overlay.addEvents(p.newEvents);
+      timeline.addEvents(p.newEvents);
+      overlay.addEvents(p.newEvents);
     }
   }
 
-  private showResult(result: AnalysisResult, uiNote: string | null = null): void {
+  private showResult(result: AnalysisResult, uiNote: Words | null = null): void {
     this.result = result;
-    this.timeline.setDuration(result.input.durationS);
-    this.timeline.setTrace(result.trace.timesS, result.trace.energy);
-    this.review.showResult(result);
-    this.heat.setResult(result);
+    this.stage.timeline.setDuration(result.input.durationS);
+    this.stage.timeline.setTrace(result.trace.timesS, result.trace.energy);
+    this.tools.review.showResult(result);
+    this.stage.heat.setResult(result);
     this.onRoi(this.roi.current);
-    const warnings = uiNote ? [...result.warnings, uiNote] : result.warnings;
-    this.warnings.replaceChildren(...warnings.map((w) => h('li', {}, w)));
-    byId('warnings-box', HTMLElement).hidden = warnings.length === 0;
+    this.messages.showWarnings([...result.warnings.map(warningWords), ...(uiNote ? [uiNote] : [])]);
+    this.tools.teaching.setResult(result);
     this.scale.refresh();
     this.resultDetails.hidden = false;
     this.setBusy(this.job !== null);
@@ -370,12 +367,12 @@ export class App {
   /** The clip's figure, or the empty note; nothing hopeful is said of a file that cannot be read. */
   private showClip(shown: boolean): void {
     this.clipFigure.hidden = !shown;
-    this.videos.setClipShown(shown);
+    byId('clip-timeline-box', HTMLElement).hidden = !shown;
+    this.stage.baseline.setClipShown(shown);
+    this.stage.bar.setShown(shown);
     this.playerEmpty.hidden = shown;
-    this.playerEmpty.textContent = this.clipProblem.current
-      ? 'Nothing to show: this file cannot be read (the reason is under “Clip”).'
-      : 'Choose a clip, or press “Load demo clips”, then “Analyze”.';
-    if (!shown) this.playerNote.hidden = true;
+    this.playerEmpty.textContent = this.clipProblem.current ? t().app.nothingToShow : t().app.chooseClip;
+    if (!shown) this.messages.showPlayerNote(null);
   }
 
   private setBusy(busy: boolean): void {
@@ -391,11 +388,7 @@ export class App {
     this.scale.setDisabled(busy);
     this.frameRate.setDisabled(busy);
     this.confidence.disabled = busy;
-    this.outputs.setDisabled(busy || this.result === null);
-  }
-
-  private showError(message: string | null): void {
-    // The alert stays in the page, only its text changes: screen readers announce that reliably.
-    this.errorBox.textContent = message ?? '';
+    this.tools.outputs.setDisabled(busy || this.result === null);
+    this.tools.loop.setDisabled(busy || this.result === null);
   }
 }

@@ -3,6 +3,8 @@ import type { EventReview } from '../analysis/exportResult';
 import type { RectPx } from '../analysis/LumaFrame';
 import type { TwitchEvent } from '../analysis/TwitchEvent';
 import { drawHeatMap } from './drawHeatMap';
+import { onLanguageChange, t } from './i18n/i18n';
+import type { Words } from './i18n/Messages';
 import { KIND_COLORS } from './kindColors';
 import type { Playback } from './player/Playback';
 import { sizeCanvasToElement } from './sizeCanvasToElement';
@@ -26,7 +28,7 @@ export class EventOverlay {
   private events: TwitchEvent[] = [];
   private reviewOf: (e: TwitchEvent) => EventReview = () => null;
   private selectedId: number | null = null;
-  private roi: { rect: RectPx; label: string } | null = null;
+  private roi: { rect: RectPx; label: Words } | null = null;
   private draft: RectPx | null = null;
   private heat: { map: MotionMap; scope: 'clip' | 'event' } | null = null;
   private rafId = 0;
@@ -48,6 +50,7 @@ export class EventOverlay {
     });
     // The overlay fills the picture's box (video-wrap), whichever element shows the picture.
     new ResizeObserver(() => this.draw()).observe(canvas.parentElement ?? canvas);
+    onLanguageChange(() => this.draw());
   }
 
   /** Mapping from clip pixels to CSS pixels of the overlay, null until the picture has a size. */
@@ -78,7 +81,7 @@ export class EventOverlay {
     this.draw();
   }
 
-  setRoi(rect: RectPx | null, label: string): void {
+  setRoi(rect: RectPx | null, label: Words): void {
     this.roi = rect ? { rect, label } : null;
     this.draw();
   }
@@ -105,10 +108,10 @@ export class EventOverlay {
       if (this.heat.scope === 'clip') drawHeatMap(ctx, this.heat.map, null);
       else if (current) drawHeatMap(ctx, this.heat.map, current.blocks);
     }
-    if (this.roi) this.drawRect(ctx, this.roi.rect, '#7fdbca', px, [6 * px, 4 * px], this.roi.label);
+    if (this.roi) this.drawRect(ctx, this.roi.rect, '#7fdbca', px, [6 * px, 4 * px], this.roi.label(t()));
     if (this.draft) this.drawRect(ctx, this.draft, '#ffffff', px, [3 * px, 3 * px], null);
-    const t = this.video.currentTime;
-    for (const e of this.events) this.drawEvent(ctx, e, isUnderWay(e, t), px);
+    const timeS = this.video.currentTime;
+    for (const e of this.events) this.drawEvent(ctx, e, isUnderWay(e, timeS), px);
     ctx.globalAlpha = 1;
     ctx.setLineDash([]);
   }
@@ -138,7 +141,7 @@ export class EventOverlay {
     if (now || selected) {
       ctx.fillStyle = KIND_COLORS[e.kind];
       ctx.font = `${13 * px}px system-ui, sans-serif`;
-      ctx.fillText(review === 'rejected' ? `${e.id} (rejected)` : String(e.id), e.xPx + r + 3 * px, e.yPx - r);
+      ctx.fillText(review === 'rejected' ? t().player.rejectedRing(e.id) : String(e.id), e.xPx + r + 3 * px, e.yPx - r);
     }
   }
 

@@ -2,13 +2,10 @@ import type { EventReview } from '../analysis/exportResult';
 import type { TwitchEvent } from '../analysis/TwitchEvent';
 import { h } from './dom';
 import { formatNumber } from './format';
-import { KIND_COLORS, KIND_LABELS } from './kindColors';
-import { keepFocus, reviewWord } from './reviewWords';
-
-const COLUMNS = [
-  '#', 'Review', 'Kind', 'P(fasciculation)', 'Onset (s)', 'Peak (s)', 'End (s)', 'Duration (s)', 'x (px)', 'y (px)',
-  'Area (px)', 'Area (mm²)', 'Score (z)', 'Peak displacement', 'Direction coherence', 'Why this kind',
-] as const;
+import { t } from './i18n/i18n';
+import { reasonWords } from './i18n/knownMessageWords';
+import { KIND_COLORS } from './kindColors';
+import { keepFocus, kindWord, reviewWord } from './reviewWords';
 
 export interface EventTableHandlers {
   reviewOf: (e: TwitchEvent) => EventReview;
@@ -22,59 +19,61 @@ export interface EventTableHandlers {
  * One row per event with every measured field and its review: "Accept event N" / "Reject event
  * N" in each row; a rejected event stays in the table, struck out and marked in words. Clicking a
  * row (or its number button, for the keyboard) seeks the player to the event and selects it.
+ * Each cell carries its column's name (data-label), so on a phone the rows reflow into cards
+ * that still say what each number is.
  */
 export function renderEventTable(table: HTMLTableElement, events: readonly TwitchEvent[], on: EventTableHandlers): void {
+  const m = t().table;
   keepFocus(table, () => {
-    const head = h('thead');
-    const headRow = h('tr');
-    for (const c of COLUMNS) headRow.append(h('th', { scope: 'col' }, c));
+    // Explicit roles: the rows reflow into cards on narrow screens (CSS display), and stay a table to screen readers.
+    table.setAttribute('role', 'table');
+    const head = h('thead', { role: 'rowgroup' });
+    const headRow = h('tr', { role: 'row' });
+    for (const c of m.columns) headRow.append(h('th', { scope: 'col', role: 'columnheader' }, c));
     head.append(headRow);
-    const body = h('tbody');
+    const body = h('tbody', { role: 'rowgroup' });
     for (const e of events) body.append(eventRow(e, on));
     const rejected = events.filter((e) => on.reviewOf(e) === 'rejected').length;
-    const caption = h(
-      'caption',
-      {},
-      events.length === 0 ? 'No motion events were found.' : `${events.length} motion events${rejected ? `, ${rejected} rejected (struck out)` : ''}`,
-    );
-    table.replaceChildren(caption, head, body);
+    table.replaceChildren(h('caption', {}, m.caption(events.length, rejected)), head, body);
   });
 }
 
 function eventRow(e: TwitchEvent, on: EventTableHandlers): HTMLTableRowElement {
+  const columns = t().table.columns;
   const review = on.reviewOf(e);
-  const row = h('tr', { class: `event-row review-${review ?? 'none'}`, 'data-event-id': String(e.id), 'data-review': review ?? '' });
+  const row = h('tr', { role: 'row', class: `event-row review-${review ?? 'none'}`, 'data-event-id': String(e.id), 'data-review': review ?? '' });
   if (e.id === on.selectedId) row.setAttribute('aria-current', 'true');
-  const seekButton = h('button', { type: 'button', class: 'row-seek', 'aria-label': `Seek to event ${e.id}`, 'data-focus-key': `seek-${e.id}` }, String(e.id));
+  const seekButton = h('button', { type: 'button', class: 'row-seek', 'aria-label': t().review.seekToEvent(e.id), 'data-focus-key': `seek-${e.id}` }, String(e.id));
   seekButton.addEventListener('click', (ev) => {
     ev.stopPropagation();
     on.onSelect(e);
   });
-  const idCell = h('td');
+  const idCell = h('td', { role: 'cell', 'data-label': columns[0] });
   idCell.append(seekButton);
-  const kindCell = h('td', { class: 'struck' });
+  const kindCell = h('td', { role: 'cell', class: 'struck', 'data-label': columns[2] });
   const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
   swatch.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
-  kindCell.append(swatch, e.source === 'reviewer' ? 'Fasciculation (added)' : KIND_LABELS[e.kind]);
+  kindCell.append(swatch, kindWord(e));
+  const numbers = [
+    formatNumber(e.probability, 2),
+    formatNumber(e.onsetS, 2),
+    formatNumber(e.peakS, 2),
+    formatNumber(e.endS, 2),
+    formatNumber(e.durationS, 2),
+    formatNumber(e.xPx, 0),
+    formatNumber(e.yPx, 0),
+    formatNumber(e.areaPx, 0),
+    formatNumber(e.areaMm2, 1),
+    e.source === 'reviewer' ? formatNumber(null, 0) : formatNumber(e.score, 1),
+    displacement(e),
+    formatNumber(e.directionCoherence, 2),
+  ];
   row.append(
     idCell,
-    reviewCell(e, review, on),
+    reviewCell(e, review, on, columns[1]),
     kindCell,
-    ...[
-      formatNumber(e.probability, 2),
-      formatNumber(e.onsetS, 2),
-      formatNumber(e.peakS, 2),
-      formatNumber(e.endS, 2),
-      formatNumber(e.durationS, 2),
-      formatNumber(e.xPx, 0),
-      formatNumber(e.yPx, 0),
-      formatNumber(e.areaPx, 0),
-      formatNumber(e.areaMm2, 1),
-      e.source === 'reviewer' ? formatNumber(null, 0) : formatNumber(e.score, 1),
-      displacement(e),
-      formatNumber(e.directionCoherence, 2),
-    ].map((text) => h('td', { class: 'num struck' }, text)),
-    h('td', { class: 'reason struck' }, e.reason),
+    ...numbers.map((text, i) => h('td', { role: 'cell', class: 'num struck', 'data-label': columns[3 + i] }, text)),
+    h('td', { role: 'cell', class: 'reason struck', 'data-label': columns[15] }, e.source === 'reviewer' ? t().table.addedReason : reasonWords(e.reason)(t())),
   );
   row.addEventListener('click', () => on.onSelect(e));
   return row;
@@ -82,20 +81,21 @@ function eventRow(e: TwitchEvent, on: EventTableHandlers): HTMLTableRowElement {
 
 /** The review state in words and the two verdict buttons (pressed state shows the current one). */
 export function reviewButtons(e: TwitchEvent, review: EventReview, on: Pick<EventTableHandlers, 'onAccept' | 'onReject'>, where: string): HTMLElement[] {
+  const m = t().review;
   const accept = h('button', {
     type: 'button',
     class: 'verdict accept',
-    'aria-label': `Accept event ${e.id}`,
+    'aria-label': m.acceptEvent(e.id),
     'aria-pressed': String(review === 'accepted' || review === 'added'),
     'data-focus-key': `${where}-accept-${e.id}`,
-  }, 'Accept');
+  }, m.accept);
   const reject = h('button', {
     type: 'button',
     class: 'verdict reject',
-    'aria-label': `Reject event ${e.id}`,
+    'aria-label': m.rejectEvent(e.id),
     'aria-pressed': String(review === 'rejected'),
     'data-focus-key': `${where}-reject-${e.id}`,
-  }, 'Reject');
+  }, m.reject);
   for (const [button, act] of [[accept, on.onAccept], [reject, on.onReject]] as const) {
     button.addEventListener('click', (ev) => {
       ev.stopPropagation();
@@ -105,8 +105,8 @@ export function reviewButtons(e: TwitchEvent, review: EventReview, on: Pick<Even
   return [accept, reject];
 }
 
-function reviewCell(e: TwitchEvent, review: EventReview, on: EventTableHandlers): HTMLTableCellElement {
-  const cell = h('td', { class: 'review-cell' });
+function reviewCell(e: TwitchEvent, review: EventReview, on: EventTableHandlers, label: string): HTMLTableCellElement {
+  const cell = h('td', { role: 'cell', class: 'review-cell', 'data-label': label });
   cell.append(h('span', { class: 'review-word' }, reviewWord(review)), ...reviewButtons(e, review, on, 'row'));
   return cell;
 }

@@ -1,3 +1,6 @@
+import { formatNumber } from './format';
+import { onLanguageChange, t } from './i18n/i18n';
+
 /**
  * A labelled `<input type=file>` with a drop zone around it. The input is the primary way in
  * (WCAG 2.5.7 asks for a non-drag alternative); dropping files sets the same state. An input
@@ -14,6 +17,7 @@ export class FileDrop {
     private readonly onChange: (files: readonly File[]) => void,
   ) {
     input.addEventListener('change', () => this.set([...(input.files ?? [])]));
+    onLanguageChange(() => (this.nameOut.textContent = describeFiles(this.chosen)));
     zone.addEventListener('dragover', (e) => {
       e.preventDefault();
       if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
@@ -63,6 +67,7 @@ export class FileDrop {
   }
 }
 
+/** Natural name order ("frame_2" before "frame_10"), the sources' order; the same in every language. */
 const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 function inputLacks(input: HTMLInputElement, files: readonly File[]): boolean {
@@ -76,12 +81,12 @@ function describeFiles(files: readonly File[]): string {
   if (files.length === 1) return `${files[0].name} (${formatBytes(bytes)})`;
   // The sequence source orders pictures by name the same way ("frame_2" before "frame_10").
   const names = files.map((f) => f.name).sort(naturalOrder.compare);
-  return `${files.length} files, ${names[0]} … ${names[names.length - 1]} (${formatBytes(bytes)})`;
+  return t().inputs.sequenceFiles(files.length, names[0], names[names.length - 1], formatBytes(bytes));
 }
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(0)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+  if (bytes < 1024 ** 2) return `${formatNumber(bytes / 1024, 0)} KB`;
+  if (bytes < 1024 ** 3) return `${formatNumber(bytes / 1024 ** 2, 1)} MB`;
+  return `${formatNumber(bytes / 1024 ** 3, 2)} GB`;
 }

@@ -24,6 +24,14 @@ export class HeatMapControl {
     return this.toggle.getAttribute('aria-pressed') === 'true';
   }
 
+  /** Turn the heat map on over `scope` (teaching mode shows it). */
+  show(scope: 'clip' | 'event'): void {
+    if (!this.result) return;
+    this.scope.value = scope;
+    this.toggle.setAttribute('aria-pressed', 'true');
+    this.apply();
+  }
+
   setResult(result: AnalysisResult | null): void {
     this.result = result;
     this.toggle.disabled = !result;

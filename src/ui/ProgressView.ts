@@ -1,6 +1,8 @@
 import type { AnalysisProgress } from '../analysis/analyzeClip';
 import { estimateTimeLeftS, progressPercent } from './estimateTimeLeftS';
-import { formatDurationWords } from './format';
+import { formatCount } from './format';
+import { onLanguageChange, t } from './i18n/i18n';
+import type { Words } from './i18n/Messages';
 
 /** Shortest time between two progress announcements to a screen reader, ms. */
 const ANNOUNCE_EVERY_MS = 3000;
@@ -15,6 +17,8 @@ export class ProgressView {
   private phaseStartMs = 0;
   private phase: AnalysisProgress['phase'] | null = null;
   private lastAnnounceMs = -Infinity;
+  /** The words on show, kept so a change of language can word them again. */
+  private shown: Words = () => '';
 
   constructor(
     private readonly root: HTMLElement,
@@ -22,9 +26,15 @@ export class ProgressView {
     private readonly fill: HTMLElement,
     private readonly text: HTMLElement,
     private readonly live: HTMLElement,
-  ) {}
+  ) {
+    onLanguageChange(() => {
+      this.text.textContent = this.shown(t());
+      const valueText = this.bar.getAttribute('aria-valuetext');
+      if (valueText !== null) this.bar.setAttribute('aria-valuetext', this.shown(t()));
+    });
+  }
 
-  start(message: string): void {
+  start(message: Words): void {
     this.phase = null;
     this.root.hidden = false;
     this.bar.setAttribute('aria-valuenow', '0');
@@ -45,35 +55,36 @@ export class ProgressView {
     const total = useFrames ? p.framesTotal : p.durationS;
     const pct = progressPercent(done, total);
     const leftS = estimateTimeLeftS((nowMs - this.phaseStartMs) / 1000, done, total);
-    const what = p.phase === 'baseline' ? 'Baseline' : 'Clip';
-    const frames = p.framesTotal ? `${p.framesDone} of ${p.framesTotal} frames` : `${p.framesDone} frames`;
-    const left = leftS === null ? '' : `, ${formatDurationWords(leftS)} left`;
-    const message = `${what}: ${frames}${left}`;
+    const done_ = formatCount(p.framesDone);
+    const total_ = p.framesTotal ? formatCount(p.framesTotal) : null;
+    const phase = p.phase;
+    const message: Words = (m) => m.progress.line(phase === 'baseline', done_, total_, leftS);
     if (pct !== null) {
       this.bar.setAttribute('aria-valuenow', pct.toFixed(0));
       this.fill.style.width = `${pct.toFixed(1)}%`;
     }
-    this.bar.setAttribute('aria-valuetext', message);
+    this.bar.setAttribute('aria-valuetext', message(t()));
     this.announce(message, false);
   }
 
-  finish(message: string): void {
+  finish(message: Words): void {
     this.bar.setAttribute('aria-valuenow', '100');
-    this.bar.setAttribute('aria-valuetext', message);
+    this.bar.setAttribute('aria-valuetext', message(t()));
     this.fill.style.width = '100%';
     this.announce(message, true);
   }
 
-  stop(message: string): void {
+  stop(message: Words): void {
     this.bar.removeAttribute('aria-valuetext');
     this.announce(message, true);
   }
 
-  private announce(message: string, force: boolean): void {
-    this.text.textContent = message;
+  private announce(message: Words, force: boolean): void {
+    this.shown = message;
+    this.text.textContent = message(t());
     const nowMs = performance.now();
     if (!force && nowMs - this.lastAnnounceMs < ANNOUNCE_EVERY_MS) return;
     this.lastAnnounceMs = nowMs;
-    this.live.textContent = message;
+    this.live.textContent = message(t());
   }
 }

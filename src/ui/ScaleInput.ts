@@ -1,6 +1,11 @@
 import type { AnalysisResult } from '../analysis/AnalysisResult';
 import { formatNumber } from './format';
+import { onLanguageChange, t } from './i18n/i18n';
+import type { Words } from './i18n/Messages';
 import { mmPerPxFromDepth } from './mmPerPxFromDepth';
+
+/** Which image height a depth scale is taken over. */
+export type RegionSource = 'drawn' | 'found' | 'frame';
 
 /**
  * "Depth (cm)": a manual scale for plain video, which carries no physical size (issue 5).
@@ -12,33 +17,33 @@ export class ScaleInput {
   constructor(
     private readonly input: HTMLInputElement,
     private readonly output: HTMLElement,
-    private readonly regionHeight: () => { heightPx: number; what: string } | null,
+    private readonly regionHeight: () => { heightPx: number; source: RegionSource } | null,
   ) {
     input.addEventListener('input', () => this.refresh());
+    onLanguageChange(() => this.refresh());
   }
 
   hasDepth(): boolean {
     return this.input.value.trim() !== '';
   }
 
-  /** mm per px for the analysis: null when no depth is entered; a message when it is wrong. */
-  value(): { mmPerPx: number | null } | { error: string } {
+  /** mm per px for the analysis: null when no depth is entered; words when it is wrong. */
+  value(): { mmPerPx: number | null } | { error: Words } {
     const raw = this.input.value.trim();
     if (raw === '') return { mmPerPx: null };
     const region = this.regionHeight();
-    if (!region) return { error: 'Choose a clip before entering a depth: the scale needs its image height.' };
+    if (!region) return { error: (m) => m.inputs.depthNeedsClip };
     const result = mmPerPxFromDepth(Number(raw), region.heightPx);
-    return typeof result === 'string' ? { error: result } : { mmPerPx: result };
+    return typeof result === 'function' ? { error: result } : { mmPerPx: result };
   }
 
   refresh(): void {
     const v = this.value();
     const region = this.regionHeight();
-    if ('error' in v) this.output.textContent = v.error;
-    else if (v.mmPerPx === null) this.output.textContent = 'No scale: areas in pixels.';
-    else if (region) {
-      this.output.textContent = `${formatNumber(v.mmPerPx, 4)} mm per px (${formatNumber(region.heightPx, 0)} px ${region.what}).`;
-    }
+    const m = t().inputs;
+    if ('error' in v) this.output.textContent = v.error(t());
+    else if (v.mmPerPx === null) this.output.textContent = m.noScale;
+    else if (region) this.output.textContent = m.scaleLine(formatNumber(v.mmPerPx, 4), formatNumber(region.heightPx, 0), region.source);
   }
 
   setDisabled(disabled: boolean): void {
@@ -50,8 +55,9 @@ export class ScaleInput {
  * A depth scale set before the image region was known assumed the whole frame; say so when the
  * region found turned out different, so the user can analyse again with the truer scale.
  */
-export function scaleNote(mmPerPx: number | null, usedHeightPx: number, result: AnalysisResult): string | null {
+export function scaleNote(mmPerPx: number | null, usedHeightPx: number, result: AnalysisResult): Words | null {
   if (mmPerPx === null || result.roi.source === 'user') return null;
   if (Math.abs(usedHeightPx - result.roi.height) <= 1) return null;
-  return `The depth scale assumed an image ${usedHeightPx} px high, but the image region found is ${result.roi.height} px high. Press Analyze again to use it (the scale is then ${(usedHeightPx / result.roi.height).toFixed(3)}× the one used here).`;
+  const found = result.roi.height;
+  return (m) => m.inputs.scaleNote(usedHeightPx, found, formatNumber(usedHeightPx / found, 3));
 }

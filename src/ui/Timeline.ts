@@ -2,13 +2,15 @@ import type { TimeSpan } from '../analysis/AnalysisResult';
 import type { EventReview } from '../analysis/exportResult';
 import type { TwitchEvent } from '../analysis/TwitchEvent';
 import { h } from './dom';
-import { formatS } from './format';
+import { formatCount, formatNumber, formatS } from './format';
 import { frameIndexAt, frameIndexForKey } from './frameIndexAt';
 import { drawTimelineCanvas } from './drawTimelineCanvas';
-import { KIND_COLORS, KIND_LABELS } from './kindColors';
+import { onLanguageChange, t } from './i18n/i18n';
+import type { Words } from './i18n/Messages';
 import { timelineTicksS } from './timelineTicksS';
 import { sizeCanvasToElement } from './sizeCanvasToElement';
 import type { Playback } from './player/Playback';
+import { TimelineMarkers } from './TimelineMarkers';
 
 /**
  * The timeline under the player, on the same time axis: the whole-image motion-energy trace,
@@ -20,31 +22,40 @@ import type { Playback } from './player/Playback';
 export class Timeline {
   private readonly track: HTMLDivElement;
   private readonly canvas: HTMLCanvasElement;
-  private readonly markers: HTMLDivElement;
+  private readonly markerRow: HTMLDivElement;
+  private readonly markers: TimelineMarkers;
   private readonly cursor: HTMLDivElement;
   private readonly axis: HTMLDivElement;
   private traceTimesS: number[] = [];
   private traceEnergy: number[] = [];
   private events: TwitchEvent[] = [];
   private reviewOf: (e: TwitchEvent) => EventReview = () => null;
-  private selectedId: number | null = null;
   private unanalysable: TimeSpan[] = [];
   private frameTimesS: number[] = [];
   private durationS = 0;
   private rafId = 0;
   private drawQueued = false;
 
+  /**
+   * `label` names the seek slider ("Seek" for the clip, "Seek baseline" for the baseline's plain
+   * slider, which has no events).
+   */
   constructor(
     root: HTMLElement,
     private readonly video: Playback,
+    private readonly label: Words = (m) => m.timeline.seek,
   ) {
-    this.markers = h('div', { class: 'timeline-markers', role: 'group', 'aria-label': 'Events' });
-    this.track = h('div', { class: 'timeline-track', role: 'slider', tabindex: '0', 'aria-label': 'Seek' });
+    this.markerRow = h('div', { class: 'timeline-markers', role: 'group' });
+    this.track = h('div', { class: 'timeline-track', role: 'slider', tabindex: '0' });
     this.canvas = h('canvas', { class: 'timeline-canvas', 'aria-hidden': 'true' });
     this.cursor = h('div', { class: 'timeline-cursor', 'aria-hidden': 'true' });
     this.axis = h('div', { class: 'timeline-axis', 'aria-hidden': 'true' });
     this.track.append(this.canvas, this.cursor);
-    root.append(this.markers, this.track, this.axis);
+    root.append(this.markerRow, this.track, this.axis);
+    this.markers = new TimelineMarkers(this.markerRow, (timeS) => this.fraction(timeS), () => this.track.clientWidth);
+    this.markers.onPick = (e) => this.onPick(e);
+    this.reword();
+    onLanguageChange(() => this.reword());
 
     this.track.addEventListener('keydown', (e) => this.onKey(e));
     this.track.addEventListener('pointerdown', (e) => {
@@ -58,8 +69,21 @@ export class Timeline {
       video.on(type, () => this.updateCursor());
     }
     video.on('play', () => this.followPlayback());
-    new ResizeObserver(() => this.queueDraw()).observe(this.track);
+    new ResizeObserver(() => {
+      this.markers.layout();
+      this.queueDraw();
+    }).observe(this.track);
     this.updateCursor();
+  }
+
+  /** Words the slider, the markers, the stretches and the axis in the page's language. */
+  private reword(): void {
+    this.markerRow.setAttribute('aria-label', t().timeline.events);
+    this.track.setAttribute('aria-label', this.label(t()));
+    this.setUnanalysable(this.unanalysable);
+    this.markers.reword();
+    this.updateCursor();
+    this.queueDraw();
   }
 
   /** Forget everything (a new clip was chosen). */
@@ -68,10 +92,9 @@ export class Timeline {
     this.traceEnergy = [];
     this.events = [];
     this.setUnanalysable([]);
-    this.selectedId = null;
     this.frameTimesS = [];
     this.durationS = 0;
-    this.markers.replaceChildren();
+    this.markers.clear();
     this.queueDraw();
     this.updateCursor();
   }
@@ -79,7 +102,8 @@ export class Timeline {
   setDuration(durationS: number): void {
     if (Number.isFinite(durationS) && durationS > 0) {
       this.durationS = durationS;
-      this.layoutMarkers();
+      this.layoutStretches();
+      this.markers.layout();
       this.queueDraw();
       this.updateCursor();
     }
@@ -120,19 +144,7 @@ export class Timeline {
   setEvents(events: readonly TwitchEvent[], reviewOf: (e: TwitchEvent) => EventReview = () => null): void {
     this.events = [...events];
     this.reviewOf = reviewOf;
-    const old = new Map([...this.markers.querySelectorAll<HTMLButtonElement>('button')].map((b) => [b.dataset.eventId, b]));
-    const buttons = this.events.map((e) => {
-      const button = old.get(String(e.id)) ?? this.makeMarker(e);
-      old.delete(String(e.id));
-      this.updateMarker(button, e);
-      return button;
-    });
-    for (const gone of old.values()) gone.remove();
-    // Order in the DOM = order in time, so Tab walks the markers left to right.
-    buttons.forEach((b, i) => {
-      if (this.markers.children[i] !== b) this.markers.insertBefore(b, this.markers.children[i] ?? null);
-    });
-    this.layoutMarkers();
+    this.markers.setEvents(this.events, reviewOf);
     this.queueDraw();
   }
 
@@ -142,66 +154,26 @@ export class Timeline {
     // Each stretch also carries its words on hover (the summary lists them for everyone).
     for (const old of this.track.querySelectorAll('.timeline-unanalysable')) old.remove();
     for (const span of spans) {
-      const label = `Unanalysable ${formatS(span.startS)}–${formatS(span.endS)} s: too much motion to see a twitch`;
+      const label = t().timeline.unanalysable(formatS(span.startS), formatS(span.endS));
       const el = h('div', { class: 'timeline-unanalysable', title: label, 'aria-hidden': 'true', 'data-start-s': String(span.startS), 'data-end-s': String(span.endS) });
       this.track.insertBefore(el, this.cursor);
     }
-    this.layoutMarkers();
+    this.layoutStretches();
     this.queueDraw();
   }
 
   /** The current event (N/P, a click, A/R act on it) is marked on the timeline. */
   setSelected(id: number | null): void {
-    this.selectedId = id;
-    for (const b of this.markers.querySelectorAll<HTMLButtonElement>('button')) {
-      if (b.dataset.eventId === String(id)) b.setAttribute('aria-current', 'true');
-      else b.removeAttribute('aria-current');
-    }
+    this.markers.setSelected(id);
   }
 
   /** Picked a marker: `onPick` selects the event (the App seeks and selects). */
   onPick: (e: TwitchEvent) => void = (e) => this.seek(e.onsetS);
 
-  private makeMarker(e: TwitchEvent): HTMLButtonElement {
-    const button = h('button', { type: 'button', 'data-event-id': String(e.id) });
-    button.addEventListener('click', () => {
-      const now = this.events.find((ev) => String(ev.id) === button.dataset.eventId);
-      if (now) this.onPick(now);
-    });
-    return button;
-  }
-
-  private updateMarker(button: HTMLButtonElement, e: TwitchEvent): void {
-    const review = this.reviewOf(e);
-    const state = review ? `, ${review}` : '';
-    button.className = `timeline-marker kind-${e.kind} review-${review ?? 'none'}`;
-    button.setAttribute('aria-label', `Event ${e.id} at ${formatS(e.onsetS)} s${state}`);
-    button.title = `${e.source === 'reviewer' ? 'Fasciculation (added by the reviewer)' : KIND_LABELS[e.kind]}, ${formatS(e.onsetS)}–${formatS(e.endS)} s${state}`;
-    // Machine-readable copies for tests and for anyone scripting the page.
-    const data: Record<string, string> = {
-      kind: e.kind,
-      onsetS: String(e.onsetS),
-      peakS: String(e.peakS),
-      endS: String(e.endS),
-      xPx: String(e.xPx),
-      yPx: String(e.yPx),
-      review: review ?? '',
-      source: e.source,
-    };
-    Object.assign(button.dataset, data);
-    button.style.setProperty('--kind-color', KIND_COLORS[e.kind]);
-    if (e.id === this.selectedId) button.setAttribute('aria-current', 'true');
-    else button.removeAttribute('aria-current');
-  }
-
-  private layoutMarkers(): void {
+  private layoutStretches(): void {
     for (const el of this.track.querySelectorAll<HTMLElement>('.timeline-unanalysable')) {
       el.style.left = `${(100 * this.fraction(Number(el.dataset.startS))).toFixed(3)}%`;
       el.style.width = `${(100 * (this.fraction(Number(el.dataset.endS)) - this.fraction(Number(el.dataset.startS)))).toFixed(3)}%`;
-    }
-    for (const button of this.markers.querySelectorAll<HTMLButtonElement>('button')) {
-      const e = this.events.find((ev) => String(ev.id) === button.dataset.eventId);
-      if (e) button.style.left = `${(100 * this.fraction(e.onsetS)).toFixed(3)}%`;
     }
   }
 
@@ -289,21 +261,22 @@ export class Timeline {
   }
 
   private updateCursor(): void {
-    const t = this.video.currentTime;
-    this.cursor.style.left = `${(100 * this.fraction(t)).toFixed(3)}%`;
+    const timeS = this.video.currentTime;
+    const m = t().timeline;
+    this.cursor.style.left = `${(100 * this.fraction(timeS)).toFixed(3)}%`;
     const n = this.frameTimesS.length;
     if (n > 0) {
-      const i = frameIndexAt(this.frameTimesS, t);
+      const i = frameIndexAt(this.frameTimesS, timeS);
       this.track.setAttribute('aria-valuemin', '1');
       this.track.setAttribute('aria-valuemax', String(n));
       this.track.setAttribute('aria-valuenow', String(i + 1));
-      this.track.setAttribute('aria-valuetext', `Frame ${i + 1} of ${n}, ${formatS(t)} s`);
+      this.track.setAttribute('aria-valuetext', m.frameOf(formatCount(i + 1), formatCount(n), formatS(timeS)));
     } else {
       const d = this.axisDurationS();
       this.track.setAttribute('aria-valuemin', '0');
-      this.track.setAttribute('aria-valuemax', formatS(d));
-      this.track.setAttribute('aria-valuenow', formatS(t));
-      this.track.setAttribute('aria-valuetext', `${formatS(t)} s of ${formatS(d)} s`);
+      this.track.setAttribute('aria-valuemax', d.toFixed(2));
+      this.track.setAttribute('aria-valuenow', timeS.toFixed(2));
+      this.track.setAttribute('aria-valuetext', m.secondsOf(formatS(timeS), formatS(d)));
     }
   }
 
@@ -330,7 +303,7 @@ export class Timeline {
     }
     this.axis.replaceChildren(
       ...timelineTicksS(this.axisDurationS()).map((t) => {
-        const tick = h('span', { class: 'timeline-tick' }, `${Number(t.toFixed(1))} s`);
+        const tick = h('span', { class: 'timeline-tick' }, `${formatNumber(t, Number.isInteger(Math.round(t * 10) / 10) ? 0 : 1)} s`);
         tick.style.left = `${(100 * this.fraction(t)).toFixed(3)}%`;
         return tick;
       }),

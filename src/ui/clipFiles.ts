@@ -1,8 +1,4 @@
-/** A wrong frame rate typed in the page (the worker's own refusal is named FrameRateNeededError). */
-export class FrameRateError extends RangeError {
-  override name = 'RangeError';
-}
-
+/** True for the worker's refusal of an untimed clip (named FrameRateNeededError). */
 export function isFrameRateNeeded(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'FrameRateNeededError';
 }
@@ -17,10 +13,7 @@ export function clipInput(files: readonly File[]): File | File[] {
   return files.length === 1 ? files[0] : [...files];
 }
 
+/** The clip's name for messages: the file's own, or null for several pictures (worded by the dictionary). */
 export function clipName(files: readonly File[]): string | null {
-  if (files.length === 0) return null;
-  return files.length === 1 ? files[0].name : `the ${files.length} pictures`;
+  return files.length === 1 ? files[0].name : null;
 }
-
-export const SEQUENCE_HINT = 'Pictures carry no timing: enter the frame rate they were recorded at (frames per second).';
-export const FRAME_RATE_HINT = 'This clip does not say how fast its frames were recorded: enter its frame rate (frames per second), then press Analyze.';

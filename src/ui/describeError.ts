@@ -1,29 +1,36 @@
+import { SOURCE_MESSAGES, type SourceErrorCode } from '../sources/sourceMessages';
+import { codedFields } from '../worker-api/codedErrorTransfer';
+import { knownMessageWords } from './i18n/knownMessageWords';
+import type { Messages, Words } from './i18n/Messages';
+import { WordedError } from './i18n/WordedError';
+
 /**
- * The one place an error becomes words on the page (STYLE 8). Sources and the analysis already
- * throw ClipError / RangeError / FrameRateNeededError with messages a clinician can read, and comlink carries only
- * name and message across the worker boundary, so this goes by name.
+ * The one place an error becomes words on the page (STYLE 8), in the page's language. Sources
+ * throw coded errors (SourceError: a code and its parameters beside the CLI's English message,
+ * carried across the worker boundary by codedErrorTransfer), the page's own checks throw a
+ * WordedError, and the few plain messages of the analysis and the worker plumbing are recognised
+ * by knownMessageWords; anything else keeps its own words inside a translated frame. Returns Words,
+ * so a message on screen can be worded again when the language changes.
  */
-export function describeError(err: unknown, fileName: string | null): string {
+export function describeError(err: unknown, fileName: string | null): Words {
+  if (err instanceof WordedError) return err.words;
   const name = err instanceof Error || isErrorLike(err) ? err.name : '';
   const message = err instanceof Error || isErrorLike(err) ? err.message : String(err);
-  if (name === 'ClipError' || name === 'RangeError') return message;
+  const coded = codedFields(err);
+  const own = coded && coded.code in SOURCE_MESSAGES ? sourceWords(coded.code as SourceErrorCode, coded.params) : null;
+  const known = own ?? knownMessageWords(message);
   // A clip without frame timing (picture sequence, some DICOM): the source's words, and where to type.
-  if (name === 'FrameRateNeededError') return `${message} Type it in “Frame rate (fps)” under the clip, then press Analyze.`;
-  if (name === 'NotSupportedError') {
-    return `This browser cannot decode ${quoted(fileName)}. Export the clip as H.264 MP4 and try again. (${message})`;
-  }
-  if (name === 'EncodingError') {
-    return `${quoted(fileName, 'The file')} is damaged or not a video this app can read. (${message})`;
-  }
-  if (name === 'NotReadableError') {
-    return `${quoted(fileName, 'The file')} could not be read from disk; pick it again. (${message})`;
-  }
-  const what = fileName ? `while analysing "${fileName}"` : 'during the analysis';
-  return `Something went wrong ${what}: ${message || 'no details were given'}.`;
+  if (name === 'FrameRateNeededError') return (m) => `${known ? known(m) : message} ${m.errors.typeFrameRate}`;
+  if (known) return known;
+  if (name === 'ClipError' || name === 'RangeError') return () => message;
+  if (name === 'NotSupportedError') return (m) => m.errors.notSupported(fileName, message);
+  if (name === 'EncodingError') return (m) => m.errors.encoding(fileName, message);
+  if (name === 'NotReadableError') return (m) => m.errors.notReadable(fileName, message);
+  return (m) => m.errors.unexpected(fileName, message);
 }
 
-function quoted(fileName: string | null, fallback = 'this file'): string {
-  return fileName ? `"${fileName}"` : fallback;
+function sourceWords(code: SourceErrorCode, params: Record<string, unknown>): Words {
+  return (m: Messages) => (m.sourceErrors[code] as (p: Record<string, unknown>) => string)(params);
 }
 
 function isErrorLike(err: unknown): err is { name: string; message: string } {

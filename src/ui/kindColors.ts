@@ -12,11 +12,3 @@ export const KIND_COLORS: Readonly<Record<EventKind, string>> = {
   pulsation: '#D55E00',
   other: '#BBBBBB',
 };
-
-export const KIND_LABELS: Readonly<Record<EventKind, string>> = {
-  fasciculation: 'Fasciculation',
-  'probe-motion': 'Probe motion',
-  contraction: 'Contraction',
-  pulsation: 'Pulsation',
-  other: 'Other motion',
-};

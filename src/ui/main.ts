@@ -1,20 +1,46 @@
 import { AnalysisClient } from '../worker-client/AnalysisClient';
 import { PlayerClient } from '../worker-client/PlayerClient';
 import { App } from './App';
+import { setLanguage } from './i18n/i18n';
+import { LANGUAGE_STORAGE_KEY, pickLanguage } from './i18n/Language';
+import { installLanguageSwitch } from './LanguageSwitch';
+import { applyWaitingUpdate } from './offline/applyWaitingUpdate';
+import { OfflineSupport } from './offline/OfflineSupport';
 
 /**
- * Entry point. `?demo` in the address loads the demo pair and analyses it at once (for the
- * README's first command and for screenshots); otherwise the page waits for the user.
+ * Entry point. The page's language first (the reader's earlier choice, else the browser's), so
+ * nothing shows in the wrong one; a downloaded update is applied before anything starts. `?demo`
+ * in the address loads the demo pair and analyses it at once (for the README's first command and
+ * for screenshots); otherwise the page waits for the user.
  */
-const client = new AnalysisClient();
-const playerClient = new PlayerClient();
-const app = new App(client, playerClient);
-// A page kept in the back-forward cache comes back and must still work, so only end the worker
-// when the page is really going away.
-window.addEventListener('pagehide', (e) => {
-  if (!e.persisted) {
-    client.dispose();
-    playerClient.dispose();
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
   }
-});
-if (new URLSearchParams(window.location.search).has('demo')) void app.loadDemo(true);
+}
+
+async function start(): Promise<void> {
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  setLanguage(pickLanguage(storedLanguage(), preferred), preferred);
+  if (await applyWaitingUpdate()) return;
+  installLanguageSwitch(preferred);
+  new OfflineSupport();
+  const client = new AnalysisClient();
+  const playerClient = new PlayerClient();
+  const baselineClient = new PlayerClient();
+  const app = new App(client, playerClient, baselineClient);
+  // A page kept in the back-forward cache comes back and must still work, so only end the workers
+  // when the page is really going away.
+  window.addEventListener('pagehide', (e) => {
+    if (!e.persisted) {
+      client.dispose();
+      playerClient.dispose();
+      baselineClient.dispose();
+    }
+  });
+  if (new URLSearchParams(window.location.search).has('demo')) void app.loadDemo(true);
+}
+
+void start();

@@ -1,3 +1,5 @@
+import { WordedError } from './i18n/WordedError';
+
 /** The default the field shows (AnalysisOptions' default). */
 const DEFAULT_CONFIDENCE = 0.5;
 
@@ -6,8 +8,6 @@ export function readConfidence(input: HTMLInputElement): number {
   const raw = input.value.trim();
   if (raw === '') return DEFAULT_CONFIDENCE;
   const value = Number(raw);
-  if (!(Number.isFinite(value) && value >= 0 && value <= 1)) {
-    throw new RangeError(`The confidence threshold must be a number from 0 to 1 (for example 0.5); "${raw}" is not.`);
-  }
+  if (!(Number.isFinite(value) && value >= 0 && value <= 1)) throw new WordedError((m) => m.inputs.badConfidence(raw));
   return value;
 }

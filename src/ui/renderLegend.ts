@@ -1,6 +1,7 @@
 import { EVENT_KINDS } from '../analysis/TwitchEvent';
 import { h } from './dom';
-import { KIND_COLORS, KIND_LABELS } from './kindColors';
+import { t } from './i18n/i18n';
+import { KIND_COLORS } from './kindColors';
 
 /**
  * The key for the timeline and the overlay, built from the same tables they use: the event
@@ -14,10 +15,11 @@ export function renderLegend(list: HTMLUListElement): void {
     li.append(swatch, label);
     return li;
   };
+  const m = t().review;
   list.replaceChildren(
-    ...EVENT_KINDS.map((kind) => item('swatch', KIND_LABELS[kind], KIND_COLORS[kind])),
-    item('swatch swatch-added', 'Added by the reviewer', KIND_COLORS.fasciculation),
-    item('swatch swatch-rejected', 'Rejected (struck out)', KIND_COLORS.fasciculation),
-    item('swatch swatch-unanalysable', 'Unanalysable: too much motion to see a twitch'),
+    ...EVENT_KINDS.map((kind) => item('swatch', m.kinds[kind], KIND_COLORS[kind])),
+    item('swatch swatch-added', m.legendAdded, KIND_COLORS.fasciculation),
+    item('swatch swatch-rejected', m.legendRejected, KIND_COLORS.fasciculation),
+    item('swatch swatch-unanalysable', m.legendUnanalysable),
   );
 }

@@ -6,6 +6,7 @@ import type { DisplacementEstimator } from '../analysis/estimateDisplacement';
 import type { FrameStream } from '../analysis/FrameStream';
 import type { LumaFrame } from '../analysis/LumaFrame';
 import { AnalysisCancelledError } from '../analysis/FrameStream';
+import { installCodedErrorTransfer } from './codedErrorTransfer';
 
 export type NamedBlob = Blob & { name?: string };
 /** One clip: a single file, or numbered PNG/JPEG pictures chosen together (a picture sequence). */
@@ -52,6 +53,7 @@ const PROGRESS_ACK_WAIT_MS = 2_000;
  * worker; cancel() is checked between frames by analyzeClip and by listFrameTimes.
  */
 export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps = {}) {
+  installCodedErrorTransfer(); // a source's refusal keeps its code and parameters on the way to the page
   let busy = false;
   let cancelRequested = false;
 

@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import type { LumaFrame } from '../analysis/LumaFrame';
 import type { ClipInput, OpenSource, SourceRequest } from './createAnalysisApi';
 import { shrinkLuma, storeFactor } from './storeFrame';
+import { installCodedErrorTransfer } from './codedErrorTransfer';
 
 /** Luma the player worker may hold for one clip, bytes: frames beyond it are stored smaller. */
 const DEFAULT_BUDGET_BYTES = 384 * 1024 * 1024;
@@ -42,6 +43,7 @@ interface StoredClip {
  * DICOM is kept at half size rather than exhausting memory); the page asks for frames by index.
  */
 export function createPlayerApi(openSource: OpenSource, budgetBytes = DEFAULT_BUDGET_BYTES) {
+  installCodedErrorTransfer();
   const clips = new Map<number, StoredClip>();
   let nextHandle = 1;
 

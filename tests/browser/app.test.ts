@@ -81,16 +81,16 @@ describe('the page, end to end in Chromium (issue 2)', () => {
     await page.getByRole('button', { name: target.name, exact: true }).click();
     await expect.poll(async () => Math.abs((await appPage.currentTimeS(page)) - target.onsetS), POLL).toBeLessThanOrEqual(1 / fps);
     // The seek slider follows: its text names the frame and time.
-    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toMatch(
+    await expect.poll(() => page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuetext'), POLL).toMatch(
       new RegExp(`^Frame \\d+ of ${truth().frames}, ${target.onsetS.toFixed(2)} s$`),
     );
-    await page.getByRole('slider').press('ArrowRight');
+    await page.getByRole('slider', { name: 'Seek', exact: true }).press('ArrowRight');
     await expect.poll(async () => (await appPage.currentTimeS(page)) - target.onsetS, POLL).toBeGreaterThan(0.5 / fps);
     const frames = truth().frames;
-    await page.getByRole('slider').press('End');
-    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuenow'), POLL).toBe(String(frames));
-    await page.getByRole('slider').press('Home');
-    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toBe(`Frame 1 of ${frames}, 0.00 s`);
+    await page.getByRole('slider', { name: 'Seek', exact: true }).press('End');
+    await expect.poll(() => page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuenow'), POLL).toBe(String(frames));
+    await page.getByRole('slider', { name: 'Seek', exact: true }).press('Home');
+    await expect.poll(() => page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuetext'), POLL).toBe(`Frame 1 of ${frames}, 0.00 s`);
 
     expect(offDevice(opened.requests)).toEqual([]);
     expect(opened.errors).toEqual([]);
@@ -169,7 +169,7 @@ describe('the page, end to end in Chromium (issue 2)', () => {
   it('Cancel stops a running analysis and leaves the app ready', async () => {
     const { page } = opened!;
     await page.getByLabel('Clip', { exact: true }).setInputFiles(CLIP);
-    await page.getByLabel('Baseline', { exact: false }).setInputFiles(BASELINE);
+    await page.getByLabel(/^Baseline \(optional/).setInputFiles(BASELINE);
     // Press Cancel from inside the page at the first progress report of the baseline phase, so
     // the job is certainly still running (the clip phase has not even begun).
     await page.evaluate(() => {

@@ -39,7 +39,8 @@ export const appPage = {
   },
 
   async markers(page: Page): Promise<MarkerInfo[]> {
-    return page.getByRole('button', { name: /^Event \d+ at \d+\.\d\d s(, \w+)?$/ }).evaluateAll((buttons) =>
+    // Every event's marker, also those inside a closed cluster (hidden until the cluster is opened).
+    return page.locator('#timeline button[data-event-id]').evaluateAll((buttons) =>
       buttons.map((b) => ({
         name: b.getAttribute('aria-label') ?? '',
         kind: b.getAttribute('data-kind') ?? '',
@@ -62,7 +63,7 @@ export const appPage = {
     return page.evaluate(() => {
       const video = document.getElementById('clip-video') as HTMLVideoElement;
       if (!video.hidden) return video.currentTime;
-      const slider = document.querySelector('[role="slider"]');
+      const slider = document.querySelector('#timeline [role="slider"]');
       return Number(/([\d.]+) s/.exec(slider?.getAttribute('aria-valuetext') ?? '')?.[1] ?? NaN);
     });
   },

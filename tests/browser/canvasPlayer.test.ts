@@ -30,7 +30,7 @@ async function canvasPicture(page: Page): Promise<{ index: number; spread: numbe
   });
 }
 
-const frame = async (page: Page): Promise<number> => Number(await page.getByRole('slider').getAttribute('aria-valuenow'));
+const frame = async (page: Page): Promise<number> => Number(await page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuenow'));
 
 describe('the canvas player: DICOM, GIF (issue 11, step 7) and a bad file at pick time (step 9)', () => {
   let browser: Browser;
@@ -61,15 +61,15 @@ describe('the canvas player: DICOM, GIF (issue 11, step 7) and a bad file at pic
     expect(await page.locator('#clip-video').isVisible()).toBe(false);
     expect(first.spread, 'frame 0 is not blank').toBeGreaterThan(10);
     // The frame list comes from the player worker: 5 s at 30 fps = 150 frames.
-    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 150, 0.00 s');
+    await expect.poll(() => page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 150, 0.00 s');
 
     await page.getByRole('button', { name: 'Next frame' }).click();
     await expect.poll(async () => (await canvasPicture(page)).index, POLL).toBe(1);
     expect(await frame(page)).toBe(2);
-    await page.getByRole('slider').press('End');
+    await page.getByRole('slider', { name: 'Seek', exact: true }).press('End');
     await expect.poll(async () => (await canvasPicture(page)).index, POLL).toBe(149);
     expect((await canvasPicture(page)).spread).toBeGreaterThan(10);
-    await page.getByRole('slider').press('Home');
+    await page.getByRole('slider', { name: 'Seek', exact: true }).press('Home');
     await expect.poll(async () => (await canvasPicture(page)).index, POLL).toBe(0);
 
     await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -126,10 +126,10 @@ describe('the canvas player: DICOM, GIF (issue 11, step 7) and a bad file at pic
     opened = await openPage(browser, '/');
     const { page } = opened;
     await page.getByLabel('Clip', { exact: true }).setInputFiles(gif);
-    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 20, 0.00 s');
+    await expect.poll(() => page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 20, 0.00 s');
     const a = await canvasPicture(page);
     expect(a.spread).toBeGreaterThan(10);
-    await page.getByRole('slider').press('PageUp'); // one second on: frame 11
+    await page.getByRole('slider', { name: 'Seek', exact: true }).press('PageUp'); // one second on: frame 11
     await expect.poll(async () => (await canvasPicture(page)).index, POLL).toBe(10);
     const b = await canvasPicture(page);
     expect(b.spread).toBeGreaterThan(10);
@@ -139,7 +139,7 @@ describe('the canvas player: DICOM, GIF (issue 11, step 7) and a bad file at pic
     const avi = join(dir, 'calf.avi');
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', DEMO, '-t', '1', '-vf', 'fps=25,scale=320:-1', '-c:v', 'mjpeg', '-q:v', '3', avi]);
     await page.getByLabel('Clip', { exact: true }).setInputFiles(avi);
-    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 25, 0.00 s');
+    await expect.poll(() => page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 25, 0.00 s');
     expect((await canvasPicture(page)).spread).toBeGreaterThan(10);
     expect(opened.errors).toEqual([]);
     await opened.close();
@@ -174,11 +174,11 @@ describe('the canvas player: DICOM, GIF (issue 11, step 7) and a bad file at pic
     expect(await appPage.alertText(page)).toBe('');
 
     // A bad baseline is said by the baseline input.
-    await page.getByLabel('Baseline', { exact: false }).setInputFiles({ name: 'empty.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(0) });
+    await page.getByLabel(/^Baseline \(optional/).setInputFiles({ name: 'empty.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(0) });
     await expect.poll(() => page.locator('#baseline-drop #baseline-problem').textContent(), POLL).toMatch(/"empty\.mp4" is empty/);
 
     // Still usable: a good clip clears the message and can be analysed.
-    await page.getByLabel('Baseline', { exact: false }).setInputFiles([]);
+    await page.getByLabel(/^Baseline \(optional/).setInputFiles([]);
     await page.getByLabel('Clip', { exact: true }).setInputFiles(DEMO);
     await expect.poll(() => problem.textContent(), POLL).toBe('');
     await expect.poll(() => page.getByRole('button', { name: 'Analyze', exact: true }).isEnabled(), POLL).toBe(true);

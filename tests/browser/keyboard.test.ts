@@ -6,7 +6,7 @@ import { launchChromium, openPage, type OpenedPage } from './harness';
 const POLL = { timeout: 30_000 };
 
 /** The slider's frame number (1-based) and what the current-event panel says. */
-const frame = async (page: Page): Promise<number> => Number(await page.getByRole('slider').getAttribute('aria-valuenow'));
+const frame = async (page: Page): Promise<number> => Number(await page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuenow'));
 const currentEvent = async (page: Page): Promise<string> => (await page.getByRole('region', { name: 'Current event' }).textContent()) ?? '';
 
 describe('the keyboard map, focus rings and the heat map (issue 11, steps 6 and 8)', () => {
@@ -24,8 +24,8 @@ describe('the keyboard map, focus rings and the heat map (issue 11, steps 6 and 
     await page.getByRole('button', { name: 'Analyze', exact: true }).click({ timeout: 30_000 });
     await appPage.waitForIdle(page);
     // Frame-by-frame keys need the frame list, which is read after the analysis.
-    await page.waitForFunction(() => /^Frame 1 of \d+/.test(document.querySelector('[role="slider"]')?.getAttribute('aria-valuetext') ?? ''), null, { timeout: 30_000 });
-    frames = Number(await page.getByRole('slider').getAttribute('aria-valuemax'));
+    await page.waitForFunction(() => /^Frame 1 of \d+/.test(document.querySelector('#timeline [role="slider"]')?.getAttribute('aria-valuetext') ?? ''), null, { timeout: 30_000 });
+    frames = Number(await page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuemax'));
     events = (await appPage.markers(page)).sort((a, b) => a.onsetS - b.onsetS);
   });
   afterAll(async () => {
@@ -57,7 +57,7 @@ describe('the keyboard map, focus rings and the heat map (issue 11, steps 6 and 
 
   it('Left / Right step one frame, Shift+Left / Right one second, Space plays and pauses', async () => {
     const { page } = opened;
-    await page.getByRole('slider').press('Home');
+    await page.getByRole('slider', { name: 'Seek', exact: true }).press('Home');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     expect(await frame(page)).toBe(1);
     await page.keyboard.press('ArrowRight');
@@ -71,7 +71,7 @@ describe('the keyboard map, focus rings and the heat map (issue 11, steps 6 and 
     await page.keyboard.press('Shift+ArrowLeft');
     await expect.poll(() => frame(page), POLL).toBe(2);
     // Shift+arrows work on the focused seek slider too (it leaves them to the page).
-    await page.getByRole('slider').press('Shift+ArrowRight');
+    await page.getByRole('slider', { name: 'Seek', exact: true }).press('Shift+ArrowRight');
     await expect.poll(() => frame(page), POLL).toBe(32);
 
     const paused = (): Promise<boolean> => page.locator('#clip-video').evaluate((v) => (v as HTMLVideoElement).paused);

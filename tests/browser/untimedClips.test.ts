@@ -104,7 +104,7 @@ describe('clips without frame timing, from the page (issue 5)', () => {
     await page.getByLabel('Frame rate (fps)', { exact: true }).fill('8');
     await page.getByLabel('Frame rate (fps)', { exact: true }).press('Enter');
     // With it, the first picture is on the canvas and the slider steps through the 24 frames.
-    await expect.poll(() => page.getByRole('slider').getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 24, 0.00 s');
+    await expect.poll(() => page.getByRole('slider', { name: 'Seek', exact: true }).getAttribute('aria-valuetext'), POLL).toBe('Frame 1 of 24, 0.00 s');
     expect(await page.getByRole('img', { name: "The clip's current frame" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Analyze', exact: true }).isEnabled(), POLL).toBe(true);
     await appPage.analyze(page);

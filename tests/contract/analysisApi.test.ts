@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisProgress } from '../../src/analysis/analyzeClip';
 import { ClipError } from '../../src/analysis/FrameStream';
 import { FrameRateNeededError } from '../../src/sources/FrameRateNeededError';
+import { sourceError } from '../../src/sources/SourceError';
 import { createAnalysisApi, type AnalysisApi, type ClipInput, type NamedBlob, type OpenSource, type SourceRequest } from '../../src/worker-api/createAnalysisApi';
 import type { SyntheticSpec, SyntheticTwitch } from '../helpers/syntheticFrames';
 import { syntheticStream } from './syntheticStream';
@@ -65,6 +66,20 @@ describe('createAnalysisApi over a MessageChannel', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe('ClipError');
     expect((error as Error).message).toBe(message);
+  });
+
+  it('a coded source error keeps its code and parameters across the channel (the page words it in the reader\'s language)', async () => {
+    const api = connect(async () => {
+      throw sourceError('decodingStopped', { name: 'broken.mp4', frames: 3, atS: 0.1, detail: 'EncodingError' });
+    });
+    const error = await api.analyze(clipFile, null, {}, undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({
+      name: 'ClipError',
+      message: '"broken.mp4" stopped decoding after 3 frames (0.10 s): the file looks truncated or damaged (EncodingError). Copy or export it again and try once more.',
+      code: 'decodingStopped',
+      params: { name: 'broken.mp4', frames: 3, atS: 0.1, detail: 'EncodingError' },
+    });
   });
 
   it('rejects invalid options with a message naming the field', async () => {
@@ -143,14 +158,14 @@ describe('createAnalysisApi over a MessageChannel', () => {
     expect(received[3].request).toEqual({ fps: null });
   });
 
-  it('an untimed input without a frame rate fails with FrameRateNeededError, name and words intact', async () => {
-    const message = 'This DICOM file does not say how fast its frames were recorded. Enter the frame rate to open it.';
+  it('an untimed input without a frame rate fails with FrameRateNeededError, name, words and code intact', async () => {
+    const message = 'This DICOM file does not say how fast its frames were recorded (no Frame Time, Frame Time Vector or Cine Rate). Enter the frame rate to open it.';
     const api = connect(async (_input, request) => {
-      if (request.fps == null) throw new FrameRateNeededError(message);
+      if (request.fps == null) throw new FrameRateNeededError('dicomUntimed');
       return syntheticStream({ ...SMALL, fps: request.fps, durationS: 10 / request.fps });
     });
     const error = await api.analyze(clipFile, null, {}, undefined).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'FrameRateNeededError', message });
+    expect(error).toMatchObject({ name: 'FrameRateNeededError', message, code: 'dicomUntimed', params: {} });
     const result = await api.analyze(clipFile, null, {}, undefined, { fps: 20 });
     expect(result.input.frames).toBe(10);
     expect(result.input.durationS).toBeCloseTo(0.5, 6);

@@ -1,4 +1,4 @@
-import { ClipError } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import type { ReadBytes } from './parseAviHeader';
 
 /**
@@ -74,7 +74,7 @@ function tally(bytes: Uint8Array, counts: Counts, name: string, onTrack: (c: Cou
 }
 
 function damaged(name: string, why: string): never {
-  throw new ClipError(`"${name}" has a damaged index (${why}). Copy or export the clip again.`);
+  throw sourceError('mp4Index', { name, detail: why });
 }
 
 export async function checkMp4SampleTables(read: ReadBytes, fileSize: number, name: string): Promise<void> {

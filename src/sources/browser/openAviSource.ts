@@ -1,4 +1,5 @@
-import { ClipError, type FrameStream } from '../../analysis/FrameStream';
+import type { FrameStream } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import type { LumaFrame } from '../../analysis/LumaFrame';
 import { interleavedRgbToLuma } from '../rgbToLuma';
 import type { JpegLumaDecoder } from '../dicom/dicomFrameStream';
@@ -17,7 +18,7 @@ function dibToLuma(bytes: Uint8Array, h: AviHeader): Uint8Array {
   const { width, height } = h;
   const bytesPerPixel = h.coding.bitCount / 8;
   const stride = Math.ceil((width * bytesPerPixel) / 4) * 4;
-  if (bytes.length < stride * height) throw new ClipError(`An AVI frame holds ${bytes.length} bytes where ${stride * height} are needed: the file is damaged.`);
+  if (bytes.length < stride * height) throw sourceError('aviFrameShort', { bytes: bytes.length, needed: stride * height });
   const out = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const row = bytes.subarray((h.bottomUp ? height - 1 - y : y) * stride);
@@ -66,7 +67,7 @@ export async function openAviSource(file: NamedBlob, options: AviSourceOptions =
       const isVideo = id.startsWith(header.streamPrefix) && (id.endsWith('dc') || id.endsWith('db'));
       if (isVideo) {
         if (size > 0) {
-          if (at + 8 + size > header.moviEnd) throw new ClipError(`"${name}" stops in the middle of frame ${index + 1}: the file is truncated.`);
+          if (at + 8 + size > header.moviEnd) throw sourceError('aviTruncatedFrame', { name, frame: index + 1 });
           const bytes = await read(at + 8, size);
           let luma: Uint8Array;
           if (header.coding.kind === 'mjpeg') {
@@ -75,7 +76,7 @@ export async function openAviSource(file: NamedBlob, options: AviSourceOptions =
               if (decoded.width !== width || decoded.height !== height) throw new Error(`frame is ${decoded.width} x ${decoded.height}, header says ${width} x ${height}`);
               luma = decoded.luma;
             } catch (error) {
-              throw new ClipError(`Frame ${index + 1} of "${name}" could not be decoded; the file looks damaged (${error instanceof Error ? error.message : String(error)}).`);
+              throw sourceError('aviFrameUndecodable', { name, frame: index + 1, detail: error instanceof Error ? error.message : String(error) });
             }
           } else luma = dibToLuma(bytes, header);
           yielded++;
@@ -85,7 +86,7 @@ export async function openAviSource(file: NamedBlob, options: AviSourceOptions =
       }
       at += 8 + size + (size & 1);
     }
-    if (yielded === 0) throw new ClipError(`"${name}" contains no video frames.`);
+    if (yielded === 0) throw sourceError('aviNoFrames', { name });
   }
 
   return {

@@ -1,4 +1,5 @@
-import { ClipError, type FrameStream } from '../../analysis/FrameStream';
+import type { FrameStream } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import { SNIFF_BYTES, sniffFormat } from '../sniffFormat';
 import { sniffProblem } from '../sniffProblem';
 import { checkMp4SampleTables } from './checkMp4SampleTables';
@@ -24,13 +25,13 @@ export interface BrowserSourceOptions {
  */
 export async function openBrowserSource(input: NamedBlob | NamedBlob[], options: BrowserSourceOptions = {}): Promise<FrameStream> {
   const files = Array.isArray(input) ? input : [input];
-  if (files.length === 0) throw new ClipError('No file was given.');
+  if (files.length === 0) throw sourceError('noFile');
   if (files.length > 1) return openImageSequenceSource(files, { fps: options.fps ?? NaN });
   const file = files[0];
   const name = file.name ?? 'clip';
   const format = sniffFormat(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
   const problem = sniffProblem(format, name);
-  if (problem) throw new ClipError(problem);
+  if (problem) throw problem;
   switch (format) {
     case 'dicom':
       return openDicomSource(file, { fpsIfUntimed: options.fps });

@@ -1,5 +1,6 @@
 import { decompressFrame, parseGIF, type ParsedGif } from 'gifuct-js';
-import { ClipError, type FrameStream } from '../../analysis/FrameStream';
+import type { FrameStream } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import type { LumaFrame } from '../../analysis/LumaFrame';
 import { checkImageSize } from '../dicom/dicomLimits';
 import { lumaOfRgb } from '../rgbToLuma';
@@ -26,18 +27,18 @@ function frameDelayS(delayMs: number): number {
  */
 export async function openGifSource(file: NamedBlob): Promise<FrameStream> {
   const name = file.name ?? 'clip.gif';
-  if (file.size > MAX_GIF_BYTES) throw new ClipError(`"${name}" is a GIF of ${Math.round(file.size / 2 ** 20)} MB; TwitchScope reads GIFs up to 256 MB. Export the clip as MP4 instead.`);
+  if (file.size > MAX_GIF_BYTES) throw sourceError('gifTooLarge', { name, mb: Math.round(file.size / 2 ** 20) });
   let gif: ParsedGif;
   try {
     gif = parseGIF(await file.arrayBuffer());
   } catch (error) {
-    throw new ClipError(`"${name}" could not be read as a GIF; it looks truncated or damaged (${error instanceof Error ? error.message : String(error)}).`);
+    throw sourceError('gifUnreadable', { name, detail: error instanceof Error ? error.message : String(error) });
   }
   const width = gif.lsd?.width ?? 0;
   const height = gif.lsd?.height ?? 0;
   checkImageSize(width, height);
   const imageFrames = gif.frames.filter((f): f is GifFrame => 'image' in f && Boolean(f.image));
-  if (imageFrames.length === 0) throw new ClipError(`"${name}" is a GIF without any frames.`);
+  if (imageFrames.length === 0) throw sourceError('gifNoFrames', { name });
 
   async function* frames(): AsyncGenerator<LumaFrame> {
     const canvas = new Uint8Array(width * height);
@@ -47,7 +48,7 @@ export async function openGifSource(file: NamedBlob): Promise<FrameStream> {
       try {
         frame = decompressFrame(imageFrames[i], gif.gct, false);
       } catch (error) {
-        throw new ClipError(`Frame ${i + 1} of "${name}" could not be decoded; the GIF looks damaged (${error instanceof Error ? error.message : String(error)}).`);
+        throw sourceError('gifFrameUndecodable', { name, frame: i + 1, detail: error instanceof Error ? error.message : String(error) });
       }
       const { top, left, width: fw, height: fh } = frame.dims;
       const before = frame.disposalType === 3 ? canvas.slice() : null;

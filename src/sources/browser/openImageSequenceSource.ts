@@ -1,4 +1,5 @@
-import { ClipError, type FrameStream } from '../../analysis/FrameStream';
+import type { FrameStream } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import type { LumaFrame } from '../../analysis/LumaFrame';
 import { FrameRateNeededError } from '../FrameRateNeededError';
 import type { DecodedLuma } from '../dicom/dicomFrameStream';
@@ -26,18 +27,18 @@ const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base
 export async function openImageSequenceSource(files: NamedBlob[], options: ImageSequenceOptions): Promise<FrameStream> {
   const { fps } = options;
   if (!(Number.isFinite(fps) && fps > 0 && fps <= 1000)) {
-    throw new FrameRateNeededError('Enter the frame rate of the picture sequence: a number of frames per second above 0 and up to 1000.');
+    throw new FrameRateNeededError('sequenceFrameRate');
   }
-  if (files.length === 0) throw new ClipError('No pictures were given.');
+  if (files.length === 0) throw sourceError('noPictures');
   if (files.length === 1) {
-    throw new ClipError('Only one picture was given. To analyse a sequence, choose all its numbered PNG or JPEG files together.');
+    throw sourceError('onePicture');
   }
   const sorted = [...files].sort((a, b) => naturalOrder.compare(a.name ?? '', b.name ?? ''));
   const types: ('image/png' | 'image/jpeg')[] = [];
   for (const f of sorted) {
     const kind = sniffFormat(new Uint8Array(await f.slice(0, SNIFF_BYTES).arrayBuffer()));
     if (kind !== 'png' && kind !== 'jpeg') {
-      throw new ClipError(`"${f.name ?? 'a file'}" is not a PNG or JPEG picture (${kind === 'empty' ? 'it is empty' : `it looks like ${kind}`}); a picture sequence takes only PNG or JPEG files.`);
+      throw sourceError('notAPicture', { name: f.name ?? 'a file', what: kind });
     }
     types.push(kind === 'png' ? 'image/png' : 'image/jpeg');
   }
@@ -49,9 +50,14 @@ export async function openImageSequenceSource(files: NamedBlob[], options: Image
     for (let i = 0; i < sorted.length; i++) {
       const image = i === 0 ? first : await decodeOne(sorted[i], types[i], decode, i);
       if (image.width !== first.width || image.height !== first.height) {
-        throw new ClipError(
-          `"${sorted[i].name}" is ${image.width} x ${image.height} pixels but "${sorted[0].name}" is ${first.width} x ${first.height}: all pictures of a sequence must be the same size.`,
-        );
+        throw sourceError('pictureSizes', {
+          name: sorted[i].name ?? '',
+          width: image.width,
+          height: image.height,
+          firstName: sorted[0].name ?? '',
+          firstWidth: first.width,
+          firstHeight: first.height,
+        });
       }
       yield { data: image.luma, width: image.width, height: image.height, timestampS: i / fps };
     }
@@ -76,6 +82,6 @@ async function decodeOne(file: NamedBlob, type: 'image/png' | 'image/jpeg', deco
   try {
     return await decode(new Uint8Array(await file.arrayBuffer()), type);
   } catch (error) {
-    throw new ClipError(`Picture ${index + 1} ("${file.name ?? ''}") could not be decoded; it looks damaged (${error instanceof Error ? error.message : String(error)}).`);
+    throw sourceError('pictureUndecodable', { index: index + 1, name: file.name ?? '', detail: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -8,6 +8,7 @@ import {
   type VideoSample,
 } from 'mediabunny';
 import { ClipError, type FrameStream } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import type { ClipInfo, LumaFrame } from '../../analysis/LumaFrame';
 import { copyLumaPlane, LumaScratch } from './copyLumaPlane';
 import { describeUnreadableFile } from './describeUnreadableFile';
@@ -35,14 +36,11 @@ const MAX_SIDE_PX = 8192;
 export async function openVideoSource(file: NamedBlob, opts: VideoSourceOptions = {}): Promise<FrameStream> {
   const name = file.name ?? 'clip';
   if (file.size === 0) {
-    throw new ClipError(`"${name}" is empty (0 bytes). Choose the video file again, or export it again from the scanner.`);
+    throw sourceError('emptyVideo', { name });
   }
   const truncation = await findTruncation(file);
   if (truncation) {
-    throw new ClipError(
-      `"${name}" is cut short: the file ends after ${formatBytes(truncation.actualBytes)}, but its own header says it ` +
-        `runs to ${formatBytes(truncation.expectedBytes)}. The copy is incomplete; copy or export it again.`,
-    );
+    throw sourceError('truncatedVideo', { name, actual: formatBytes(truncation.actualBytes), expected: formatBytes(truncation.expectedBytes) });
   }
   const input = new Input({
     formats: ALL_FORMATS,
@@ -66,34 +64,20 @@ export async function openVideoSource(file: NamedBlob, opts: VideoSourceOptions 
 async function primaryVideoTrack(input: Input, file: NamedBlob, name: string): Promise<InputVideoTrack> {
   let track: InputVideoTrack | null;
   try {
-    if (!(await input.canRead())) throw new ClipError(await describeUnreadableFile(file, name));
+    if (!(await input.canRead())) throw await describeUnreadableFile(file, name);
     track = await input.getPrimaryVideoTrack();
   } catch (error) {
     if (error instanceof ClipError) throw error;
-    throw new ClipError(
-      `"${name}" could not be read: the file looks truncated or damaged (${errorText(error)}). ` +
-        'Copy or export it again and try once more.',
-    );
+    throw sourceError('unreadableVideo', { name, detail: errorText(error) });
   }
   if (!track) {
     const tracks = await input.getTracks().catch(() => []);
-    throw new ClipError(
-      tracks.length > 0
-        ? `"${name}" has no video track (it holds only audio or subtitles). Choose the ultrasound video itself.`
-        : `"${name}" holds no playable tracks: the file looks damaged or incomplete. Copy or export it again.`,
-    );
+    throw sourceError(tracks.length > 0 ? 'noVideoTrack' : 'noTracks', { name });
   }
   const codec = await track.getCodec();
   if (!(await track.canDecode())) {
-    if (codec === 'hevc') {
-      throw new ClipError(
-        'This clip is HEVC (H.265), which this browser cannot decode. Export it from the scanner or phone as H.264 MP4 and try again.',
-      );
-    }
-    const what = codec ? `the ${codec.toUpperCase()} video codec` : 'a video codec this app does not know';
-    throw new ClipError(
-      `"${name}" uses ${what}, which this browser cannot decode. Export it as H.264 MP4 (or VP9 WebM) and try again.`,
-    );
+    if (codec === 'hevc') throw sourceError('hevc');
+    throw sourceError('codecUnsupported', { name, codec: codec ?? '' });
   }
   return track;
 }
@@ -102,9 +86,7 @@ async function describeTrack(input: Input, track: InputVideoTrack, name: string)
   const width = await track.getCodedWidth();
   const height = await track.getCodedHeight();
   if (!(width > 0 && height > 0 && width <= MAX_SIDE_PX && height <= MAX_SIDE_PX)) {
-    throw new ClipError(
-      `"${name}" says its frames are ${width} x ${height} pixels, which cannot be right for a video (largest accepted: ${MAX_SIDE_PX} x ${MAX_SIDE_PX}). The file is probably damaged.`,
-    );
+    throw sourceError('absurdVideoSize', { name, width, height, max: MAX_SIDE_PX });
   }
   // MP4/MOV keep the whole sample table in the header, so counting frames is cheap and exact there.
   // WebM would need a scan of every cluster (the whole file), so its count stays null until decoded.
@@ -182,11 +164,7 @@ async function* lumaFrames(
 function toClipError(error: unknown, name: string, framesRead: number, lastS: number): Error {
   if (error instanceof ClipError) return error;
   if (error instanceof Error && error.name === 'AnalysisCancelledError') return error;
-  const where = framesRead === 0 ? 'before its first frame' : `after ${framesRead} frames (${lastS.toFixed(2)} s)`;
-  return new ClipError(
-    `"${name}" stopped decoding ${where}: the file looks truncated or damaged (${errorText(error)}). ` +
-      'Copy or export it again and try once more.',
-  );
+  return sourceError('decodingStopped', { name, frames: framesRead, atS: lastS, detail: errorText(error) });
 }
 
 function errorText(error: unknown): string {

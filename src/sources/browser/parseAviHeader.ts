@@ -1,4 +1,4 @@
-import { ClipError } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import { checkImageSize } from '../dicom/dicomLimits';
 
 /** Reads `length` bytes at `offset` of the file (a Blob slice in the browser). */
@@ -70,7 +70,7 @@ function findVideoStream(hdrl: Uint8Array): StreamInfo | null {
 
 function codingOf(strf: Uint8Array, name: string): { coding: AviVideoCoding; width: number; height: number; bottomUp: boolean } {
   // BITMAPINFOHEADER: biSize 0, biWidth 4, biHeight 8, biBitCount 14, biCompression 16, biClrUsed 32.
-  if (strf.length < 40) throw new ClipError(`"${name}" has a damaged video format header.`);
+  if (strf.length < 40) throw sourceError('aviFormatHeader', { name });
   const headerSize = u32(strf, 0);
   const width = i32(strf, 4);
   const rawHeight = i32(strf, 8);
@@ -83,7 +83,7 @@ function codingOf(strf: Uint8Array, name: string): { coding: AviVideoCoding; wid
   const grey = GREY_FOURCCS.has(compression) && bitCount === 8;
   if (compressionCode === 0 || grey) {
     if (bitCount !== 8 && bitCount !== 24 && bitCount !== 32) {
-      throw new ClipError(`"${name}" is an uncompressed AVI with ${bitCount}-bit pixels; TwitchScope reads 8-, 24- and 32-bit ones. Export it as MP4 (H.264).`);
+      throw sourceError('aviBitDepth', { name, bits: bitCount });
     }
     let paletteLuma: Uint8Array | null = null;
     if (bitCount === 8 && !grey) {
@@ -99,9 +99,7 @@ function codingOf(strf: Uint8Array, name: string): { coding: AviVideoCoding; wid
     return { coding: { kind: 'dib', bitCount: bitCount as 8 | 24 | 32, paletteLuma }, width, height, bottomUp: grey ? false : bottomUp };
   }
   const printable = /^[\x20-\x7e]{4}$/.test(compression) ? compression.trim() : `code ${compressionCode}`;
-  throw new ClipError(
-    `"${name}" is an AVI with ${printable} video, which TwitchScope cannot read (it reads MJPEG and uncompressed AVI). Export it as MP4 (H.264).`,
-  );
+  throw sourceError('aviCodec', { name, codec: printable });
 }
 
 /**
@@ -111,7 +109,7 @@ function codingOf(strf: Uint8Array, name: string): { coding: AviVideoCoding; wid
  */
 export async function parseAviHeader(read: ReadBytes, fileSize: number, name: string): Promise<AviHeader> {
   const head = await read(0, 12);
-  if (head.length < 12 || fourcc(head, 0) !== 'RIFF' || fourcc(head, 8) !== 'AVI ') throw new ClipError(`"${name}" is not an AVI file.`);
+  if (head.length < 12 || fourcc(head, 0) !== 'RIFF' || fourcc(head, 8) !== 'AVI ') throw sourceError('notAvi', { name });
   const riffEnd = Math.min(fileSize, 8 + u32(head, 4));
   let hdrl: Uint8Array | null = null;
   let movi: { start: number; end: number } | null = null;
@@ -120,23 +118,23 @@ export async function parseAviHeader(read: ReadBytes, fileSize: number, name: st
     if (chunk.length < 12) break;
     const size = u32(chunk, 4);
     if (fourcc(chunk, 0) === 'LIST' && fourcc(chunk, 8) === 'hdrl') {
-      if (size > MAX_HEADER_BYTES) throw new ClipError(`"${name}" has an AVI header of ${size} bytes, far beyond any real one: the file is damaged.`);
+      if (size > MAX_HEADER_BYTES) throw sourceError('aviHugeHeader', { name, bytes: size });
       hdrl = await read(at + 8, size);
     } else if (fourcc(chunk, 0) === 'LIST' && fourcc(chunk, 8) === 'movi') {
       movi = { start: at + 12, end: Math.min(at + 8 + size, fileSize) };
     }
     at += 8 + size + (size & 1);
   }
-  if (!hdrl) throw new ClipError(`"${name}" is an AVI file without its header: the file is truncated or damaged.`);
+  if (!hdrl) throw sourceError('aviNoHeader', { name });
   const stream = findVideoStream(hdrl);
-  if (!stream) throw new ClipError(`"${name}" is an AVI file without a video stream.`);
-  if (!movi) throw new ClipError(`"${name}" is an AVI file without frames: the file is truncated.`);
+  if (!stream) throw sourceError('aviNoVideo', { name });
+  if (!movi) throw sourceError('aviNoMovi', { name });
   const { coding, width, height, bottomUp } = codingOf(stream.strf, name);
   checkImageSize(width, height);
   // dwScale/dwRate is the stream's own rate; avih's dwMicroSecPerFrame is the fallback.
   let framePeriodS = stream.framePeriodS;
   if (!(framePeriodS > 0) && fourcc(hdrl, 4) === 'avih') framePeriodS = u32(hdrl, 12) / 1e6;
-  if (!(framePeriodS > 0 && framePeriodS < 60)) throw new ClipError(`"${name}" does not say a usable frame rate: the file is damaged.`);
+  if (!(framePeriodS > 0 && framePeriodS < 60)) throw sourceError('aviFrameRate', { name });
   const prefix = String(stream.index).padStart(2, '0');
   return { width, height, bottomUp, coding, framePeriodS, frames: stream.frames || null, streamPrefix: prefix, moviStart: movi.start, moviEnd: movi.end };
 }

@@ -1,4 +1,4 @@
-import { ClipError } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 
 /**
  * DICOM RLE Lossless (PS3.5 Annex G): a 64-byte header (segment count, then 15 little-endian
@@ -8,18 +8,18 @@ import { ClipError } from '../../analysis/FrameStream';
  * Returns `pixels * segments` bytes laid out plane after plane.
  */
 export function decodeRleFrame(frame: Uint8Array, pixels: number, expectedSegments: number): Uint8Array {
-  if (frame.length < 64) throw new ClipError('An RLE-compressed DICOM frame is shorter than its 64-byte header: the file is truncated or damaged.');
+  if (frame.length < 64) throw sourceError('rleShortHeader');
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   const segments = view.getUint32(0, true);
   if (segments !== expectedSegments) {
-    throw new ClipError(`An RLE-compressed DICOM frame has ${segments} segments where its image needs ${expectedSegments}: the file is damaged.`);
+    throw sourceError('rleSegments', { segments, expected: expectedSegments });
   }
   const out = new Uint8Array(pixels * segments);
   for (let s = 0; s < segments; s++) {
     const start = view.getUint32(4 + 4 * s, true);
     const end = s + 1 < segments ? view.getUint32(8 + 4 * s, true) : frame.length;
     if (start < 64 || end > frame.length || end < start) {
-      throw new ClipError('An RLE-compressed DICOM frame points outside itself: the file is truncated or damaged.');
+      throw sourceError('rleOutside');
     }
     unpackBits(frame, start, end, out, s * pixels, pixels);
   }
@@ -50,6 +50,6 @@ function unpackBits(src: Uint8Array, start: number, end: number, dst: Uint8Array
     }
   }
   if (d < dEnd) {
-    throw new ClipError(`An RLE-compressed DICOM frame decodes to ${d - dstStart} of its ${count} pixels: the file is truncated or damaged.`);
+    throw sourceError('rleShortOutput', { decoded: d - dstStart, pixels: count });
   }
 }

@@ -1,4 +1,5 @@
-import { ClipError, type FrameStream } from '../../analysis/FrameStream';
+import type { FrameStream } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import { FrameRateNeededError } from '../FrameRateNeededError';
 import type { LumaFrame } from '../../analysis/LumaFrame';
 import { decodeRleFrame } from './decodeRleFrame';
@@ -35,10 +36,7 @@ function frameTimesS(cine: DicomCine, fpsIfUntimed: number | null | undefined): 
   if (fpsIfUntimed && fpsIfUntimedOk(fpsIfUntimed)) {
     return Array.from({ length: cine.frameCount }, (_, i) => i / fpsIfUntimed);
   }
-  throw new FrameRateNeededError(
-    'This DICOM file does not say how fast its frames were recorded (no Frame Time, Frame Time Vector or Cine Rate). ' +
-      'Enter the frame rate to open it.',
-  );
+  throw new FrameRateNeededError('dicomUntimed');
 }
 
 async function decodeFrame(cine: DicomCine, index: number, decodeJpeg: JpegLumaDecoder): Promise<Uint8Array> {
@@ -68,11 +66,10 @@ async function decodeFrame(cine: DicomCine, index: number, decodeJpeg: JpegLumaD
     decoded = await decodeJpeg(stored);
   } catch (thrown) {
     const why = thrown instanceof Error ? thrown.message : String(thrown);
-    throw new ClipError(`JPEG frame ${index + 1} of this DICOM file could not be decoded; the file looks damaged (${why}).`);
+    throw sourceError('dicomJpegUndecodable', { frame: index + 1, detail: why });
   }
   if (decoded.width !== layout.width || decoded.height !== layout.height) {
-    throw new ClipError(
-      `JPEG frame ${index + 1} of this DICOM file is ${decoded.width} x ${decoded.height} pixels but the file says ${layout.width} x ${layout.height}: the file is damaged.`,
+    throw sourceError('dicomJpegSize', { frame: index + 1, width: decoded.width, height: decoded.height, fileWidth: layout.width, fileHeight: layout.height },
     );
   }
   return decoded.luma;

@@ -1,4 +1,4 @@
-import { ClipError } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 
 /** How the pixel data of a DICOM file is encoded, as far as this app cares. */
 export type PixelEncoding = 'native' | 'rle' | 'jpeg-baseline';
@@ -41,13 +41,7 @@ export function pixelEncodingOf(transferSyntaxUid: string): PixelEncoding {
   if (encoding) return encoding;
   const name = KNOWN_UNSUPPORTED[transferSyntaxUid];
   if (name && /video/.test(name)) {
-    throw new ClipError(
-      `This DICOM file holds ${name}, which TwitchScope does not read inside DICOM. ` +
-        'Export the loop from the scanner as MP4 (H.264), or as DICOM with uncompressed, RLE or JPEG Baseline images.',
-    );
+    throw sourceError('dicomVideoInside', { what: name });
   }
-  throw new ClipError(
-    `This DICOM file uses the ${name ?? `unrecognised transfer syntax ${transferSyntaxUid}`} encoding, which TwitchScope cannot read. ` +
-      'Export it again as uncompressed, RLE Lossless or JPEG Baseline DICOM, or as an MP4 (H.264) video.',
-  );
+  throw sourceError('dicomTransferSyntax', { what: name ?? '', uid: transferSyntaxUid });
 }

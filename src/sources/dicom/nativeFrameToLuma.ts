@@ -1,4 +1,4 @@
-import { ClipError } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import { lumaOfRgb } from '../rgbToLuma';
 
 /** How one uncompressed frame is laid out; see PS3.3 C.7.6.3 (Image Pixel module). */
@@ -31,7 +31,7 @@ export function nativeFrameToLuma(src: Uint8Array, layout: NativeLayout): Uint8A
   const { width, height, photometric } = layout;
   const pixels = width * height;
   if (src.length < nativeFrameBytes(layout)) {
-    throw new ClipError('A frame of this DICOM file is cut short: the file is truncated.');
+    throw sourceError('dicomFrameCut');
   }
   const out = new Uint8Array(pixels);
   switch (photometric) {

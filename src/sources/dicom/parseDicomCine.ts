@@ -1,5 +1,6 @@
 import dicomParser, { type DataSet, type Element } from 'dicom-parser';
 import { ClipError } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import type { RectPx } from '../../analysis/LumaFrame';
 import { checkDicomFileSize, checkImageSize } from './dicomLimits';
 import { pixelEncodingOf, type PixelEncoding } from './dicomTransferSyntax';
@@ -46,14 +47,14 @@ function parse(bytes: Uint8Array): DataSet {
     // still has a sound header: carry on, so the frame count check can say how much is left.
     const partial = thrown && typeof thrown === 'object' && 'dataSet' in thrown ? (thrown as { dataSet?: DataSet }).dataSet : undefined;
     if (partial?.elements?.x7fe00010 && partial.elements.x00280010 && partial.elements.x00280011) return partial;
-    throw new ClipError(`This file could not be read as DICOM; it looks truncated or damaged (${describe(thrown)}).`);
+    throw sourceError('dicomUnparsable', { detail: describe(thrown) });
   }
 }
 
 function pixelDataOf(ds: DataSet): Element {
   const pixelData = ds.elements.x7fe00010;
-  if (!pixelData) throw new ClipError('This DICOM file contains no images (no Pixel Data): it may be a report or a structured document.');
-  if (pixelData.dataOffset > ds.byteArray.length) throw new ClipError('The images of this DICOM file are cut off: the file is truncated.');
+  if (!pixelData) throw sourceError('dicomNoPixelData');
+  if (pixelData.dataOffset > ds.byteArray.length) throw sourceError('dicomPixelDataCut');
   return pixelData;
 }
 
@@ -63,28 +64,22 @@ function readLayout(ds: DataSet): NativeLayout {
   checkImageSize(width, height);
   const photometric = (ds.string('x00280004') ?? '').trim();
   if (!PHOTOMETRICS.has(photometric)) {
-    throw new ClipError(
-      `This DICOM file stores its images as "${photometric || 'unspecified'}" colour, which TwitchScope cannot read ` +
-        '(it reads MONOCHROME, RGB, YBR_FULL, YBR_FULL_422 and PALETTE COLOR).',
-    );
+    throw sourceError('dicomPhotometric', { photometric });
   }
   const samplesPerPixel = ds.uint16('x00280002') ?? 1;
   const expectedSamples = photometric.startsWith('MONO') || photometric === 'PALETTE COLOR' ? 1 : 3;
   if (samplesPerPixel !== expectedSamples) {
-    throw new ClipError(`This DICOM file says ${photometric} images have ${samplesPerPixel} samples per pixel (expected ${expectedSamples}): the file is damaged.`);
+    throw sourceError('dicomSamples', { photometric, samples: samplesPerPixel, expected: expectedSamples });
   }
   const bitsAllocated = ds.uint16('x00280100') ?? 8;
   const bitsStored = ds.uint16('x00280101') ?? bitsAllocated;
   const signed = ds.uint16('x00280103') === 1;
   const sixteenOk = photometric.startsWith('MONO') || photometric === 'PALETTE COLOR';
   if (!(bitsAllocated === 8 || (bitsAllocated === 16 && sixteenOk)) || signed) {
-    throw new ClipError(
-      `This DICOM file stores ${signed ? 'signed ' : ''}${bitsAllocated}-bit ${photometric} pixels; TwitchScope reads unsigned 8-bit images ` +
-        '(and 16-bit greyscale or palette images).',
-    );
+    throw sourceError('dicomBits', { signed, bits: bitsAllocated, photometric });
   }
   if (photometric === 'YBR_FULL_422' && width % 2 !== 0) {
-    throw new ClipError('This DICOM file stores YBR_FULL_422 images with an odd width, which the standard does not allow: the file is damaged.');
+    throw sourceError('dicomOdd422');
   }
   const layout: NativeLayout = {
     width,
@@ -102,18 +97,18 @@ function readLayout(ds: DataSet): NativeLayout {
 
 function readFrameCount(ds: DataSet): number {
   const raw = ds.elements.x00280008 ? ds.intString('x00280008') : 1; // single-frame when absent (PS3.3 C.7.6.6)
-  if (raw === undefined || !Number.isFinite(raw) || raw < 0) throw new ClipError('This DICOM file gives no readable Number of Frames: the file is damaged.');
-  if (raw === 0) throw new ClipError('This DICOM file contains zero frames.');
+  if (raw === undefined || !Number.isFinite(raw) || raw < 0) throw sourceError('dicomFrameCount');
+  if (raw === 0) throw sourceError('dicomZeroFrames');
   return raw;
 }
 
 /** Reader for encapsulated (RLE, JPEG) frames, whichever way the file maps fragments to frames. */
 function encapsulatedReader(ds: DataSet, pixelData: Element, frameCount: number, encoding: PixelEncoding): (i: number) => Uint8Array {
   const fragments = pixelData.fragments ?? [];
-  if (fragments.length === 0) throw new ClipError('This DICOM file contains no compressed frames: it is truncated or damaged.');
+  if (fragments.length === 0) throw sourceError('dicomNoFragments');
   const table = pixelData.basicOffsetTable ?? [];
   if (table.length > 0) {
-    if (table.length !== frameCount) throw new ClipError(`This DICOM file lists ${table.length} frames in its offset table but says it has ${frameCount}: the file is damaged.`);
+    if (table.length !== frameCount) throw sourceError('dicomOffsetTable', { listed: table.length, frames: frameCount });
     return (i) => dicomParser.readEncapsulatedImageFrame(ds, pixelData, i) as Uint8Array;
   }
   if (fragments.length === frameCount) return (i) => dicomParser.readEncapsulatedPixelDataFromFragments(ds, pixelData, i, 1) as Uint8Array;
@@ -121,10 +116,10 @@ function encapsulatedReader(ds: DataSet, pixelData: Element, frameCount: number,
   if (encoding === 'jpeg-baseline') {
     // JPEG frames split over several fragments: find frame starts by their SOI markers.
     const offsets = dicomParser.createJPEGBasicOffsetTable(ds, pixelData);
-    if (offsets.length !== frameCount) throw new ClipError(`This DICOM file holds ${offsets.length} JPEG frames but says it has ${frameCount}: the file is damaged.`);
+    if (offsets.length !== frameCount) throw sourceError('dicomJpegCount', { held: offsets.length, frames: frameCount });
     return (i) => dicomParser.readEncapsulatedImageFrame(ds, pixelData, i, offsets) as Uint8Array;
   }
-  throw new ClipError(`This DICOM file splits ${frameCount} RLE frames over ${fragments.length} fragments without an offset table: the file is damaged.`);
+  throw sourceError('dicomRleFragments', { frames: frameCount, fragments: fragments.length });
 }
 
 /**
@@ -144,16 +139,16 @@ export function parseDicomCine(bytes: Uint8Array): DicomCine {
 
   let frameBytes: (i: number) => Uint8Array;
   if (encoding === 'native') {
-    if (pixelData.encapsulatedPixelData) throw new ClipError('This DICOM file says its images are uncompressed but stores them compressed: the file is damaged.');
+    if (pixelData.encapsulatedPixelData) throw sourceError('dicomNativeButEncapsulated');
     const size = nativeFrameBytes(layout);
     const available = Math.min(pixelData.length, ds.byteArray.length - pixelData.dataOffset);
     if (available < size * frameCount) {
       const whole = Math.floor(available / size);
-      throw new ClipError(`This DICOM file says it has ${frameCount} frames but holds image data for ${whole}: the file is truncated.`);
+      throw sourceError('dicomNativeShort', { frames: frameCount, whole });
     }
     frameBytes = (i) => ds.byteArray.subarray(pixelData.dataOffset + i * size, pixelData.dataOffset + (i + 1) * size) as Uint8Array;
   } else {
-    if (!pixelData.encapsulatedPixelData) throw new ClipError('This DICOM file says its images are compressed but stores them uncompressed: the file is damaged.');
+    if (!pixelData.encapsulatedPixelData) throw sourceError('dicomEncapsulatedButNative');
     frameBytes = encapsulatedReader(ds, pixelData, frameCount, encoding);
   }
   return {
@@ -171,7 +166,7 @@ export function parseDicomCine(bytes: Uint8Array): DicomCine {
         return frameBytes(index);
       } catch (thrown) {
         if (thrown instanceof ClipError) throw thrown;
-        throw new ClipError(`Frame ${index + 1} of this DICOM file could not be read; the file looks truncated or damaged (${describe(thrown)}).`);
+        throw sourceError('dicomFrameUnreadable', { frame: index + 1, detail: describe(thrown) });
       }
     },
   };

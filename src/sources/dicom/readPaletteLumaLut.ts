@@ -1,5 +1,5 @@
 import type { DataSet } from 'dicom-parser';
-import { ClipError } from '../../analysis/FrameStream';
+import { sourceError } from '../SourceError';
 import { lumaOfRgb } from '../rgbToLuma';
 
 const DESCRIPTORS = ['x00281101', 'x00281102', 'x00281103'];
@@ -14,7 +14,7 @@ const SEGMENTED_LUT_DATA = 'x00281221';
  */
 export function readPaletteLumaLut(ds: DataSet, bitsAllocated: number): Uint8Array {
   if (ds.elements[SEGMENTED_LUT_DATA]) {
-    throw new ClipError('This DICOM file uses a segmented colour palette, which TwitchScope cannot read. Export it as MONOCHROME or RGB.');
+    throw sourceError('dicomSegmentedPalette');
   }
   const channels: Uint8Array[] = [];
   let entries = 0;
@@ -25,19 +25,19 @@ export function readPaletteLumaLut(ds: DataSet, bitsAllocated: number): Uint8Arr
     const bits = ds.uint16(DESCRIPTORS[c], 2);
     const data = ds.elements[LUT_DATA[c]];
     if (rawEntries === undefined || first === undefined || bits === undefined || !data) {
-      throw new ClipError('This DICOM file says its images use a colour palette but does not contain the palette. The file is damaged.');
+      throw sourceError('dicomNoPalette');
     }
     entries = rawEntries === 0 ? 65536 : rawEntries;
     // First Mapped may be written as SS (signed) by some devices; small images never need < 0.
     firstMapped = first > 0x7fff ? 0 : first;
     if (data.dataOffset + data.length > ds.byteArray.length) {
-      throw new ClipError('The colour palette of this DICOM file is cut off: the file is truncated.');
+      throw sourceError('dicomPaletteCut');
     }
     const bytes = ds.byteArray.subarray(data.dataOffset, data.dataOffset + data.length);
     const channel = new Uint8Array(entries);
     // 8-bit entries are either packed one per byte or each widened to a 16-bit word.
     const bytesPerEntry = data.length >= entries * 2 ? 2 : data.length >= entries ? 1 : 0;
-    if (bytesPerEntry === 0) throw new ClipError('The colour palette of this DICOM file is shorter than it says. The file is damaged.');
+    if (bytesPerEntry === 0) throw sourceError('dicomPaletteShort');
     for (let i = 0; i < entries; i++) {
       if (bytesPerEntry === 1) channel[i] = bytes[i];
       else {

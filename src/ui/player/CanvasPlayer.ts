@@ -30,6 +30,7 @@ export class CanvasPlayer implements Playback {
   private rafId = 0;
   private lastTimeUpdateMs = 0;
   private loadToken = 0;
+  private rate = 1;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -88,6 +89,18 @@ export class CanvasPlayer implements Playback {
     this.emit('timeupdate', 'seeked');
   }
 
+  get playbackRate(): number {
+    return this.rate;
+  }
+
+  /** Slow motion: media time runs at `rate` times the wall clock (re-anchored so nothing jumps). */
+  set playbackRate(rate: number) {
+    if (!(rate > 0) || rate === this.rate) return;
+    if (this.playing && this.clock) this.clock = { wallMs: performance.now(), mediaS: this.timeS };
+    this.rate = rate;
+    this.emit('ratechange');
+  }
+
   get duration(): number {
     return this.durationS > 0 ? this.durationS : Number.NaN;
   }
@@ -117,7 +130,7 @@ export class CanvasPlayer implements Playback {
     this.emit('play');
     const tick = (): void => {
       if (!this.playing || !this.clock) return;
-      const t = this.clock.mediaS + (performance.now() - this.clock.wallMs) / 1000;
+      const t = this.clock.mediaS + (this.rate * (performance.now() - this.clock.wallMs)) / 1000;
       if (t >= this.durationS) {
         this.timeS = this.durationS;
         this.showFrameAt(this.timeS);

@@ -16,6 +16,7 @@ export class ClipPlayer implements Playback {
   private mode: PlayerMode = 'none';
   private videoUrl: string | null = null;
   private loadToken = 0;
+  private rate = 1;
   /** Settles a <video> attempt that a newer load or unload made moot. */
   private abandonVideoTry: (() => void) | null = null;
 
@@ -79,6 +80,19 @@ export class ClipPlayer implements Playback {
     if (a) a.currentTime = t;
   }
 
+  get playbackRate(): number {
+    return this.rate;
+  }
+
+  /** Kept across clips: <video> starts each new source at defaultPlaybackRate, so both are set. */
+  set playbackRate(rate: number) {
+    if (!(rate > 0)) return;
+    this.rate = rate;
+    this.video.defaultPlaybackRate = rate;
+    this.video.playbackRate = rate;
+    this.canvasPlayer.playbackRate = rate;
+  }
+
   get duration(): number {
     return this.active()?.duration ?? Number.NaN;
   }
@@ -134,7 +148,10 @@ export class ClipPlayer implements Playback {
         }
         resolve(ok);
       };
-      const onData = (): void => done(true);
+      const onData = (): void => {
+        this.video.playbackRate = this.rate;
+        done(true);
+      };
       const onError = (): void => done(false);
       this.abandonVideoTry = () => done(false);
       this.video.addEventListener('loadeddata', onData);

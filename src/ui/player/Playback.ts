@@ -1,5 +1,5 @@
 /** The media events the views follow, the same names as HTMLMediaElement's. */
-export const PLAYBACK_EVENTS = ['timeupdate', 'seeking', 'seeked', 'play', 'pause', 'ended', 'loadedmetadata', 'durationchange', 'emptied'] as const;
+export const PLAYBACK_EVENTS = ['timeupdate', 'seeking', 'seeked', 'play', 'pause', 'ended', 'loadedmetadata', 'durationchange', 'emptied', 'ratechange'] as const;
 export type PlaybackEvent = (typeof PLAYBACK_EVENTS)[number];
 
 /**
@@ -9,6 +9,8 @@ export type PlaybackEvent = (typeof PLAYBACK_EVENTS)[number];
  */
 export interface Playback {
   currentTime: number;
+  /** Media seconds per wall-clock second (Speed: 0.25, 0.5, 1). */
+  playbackRate: number;
   readonly duration: number;
   readonly paused: boolean;
   readonly ended: boolean;

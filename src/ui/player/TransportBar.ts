@@ -1,28 +1,36 @@
-import { byId } from '../dom';
-import type { Timeline } from '../Timeline';
+import { onLanguageChange, t } from '../i18n/i18n';
+import type { Words } from '../i18n/Messages';
 import type { Playback } from './Playback';
 
+export interface TransportElements {
+  play: HTMLButtonElement;
+  back: HTMLButtonElement;
+  forward: HTMLButtonElement;
+  position: HTMLOutputElement;
+}
+
 /**
- * Play/Pause and frame steps under the picture, for <video> and the canvas player alike (the
- * clip's <video> has no native controls, so both players look and behave the same), and the
- * position in words ("Frame 12 of 300, 0.40 s").
+ * Play/Pause and frame steps under a picture, for <video> and the canvas player alike (neither
+ * player shows native controls, so both look and behave the same), and the position in words
+ * ("Frame 12 of 300, 0.40 s"). The clip and the baseline each have one; `player` is the linked
+ * view of its own player, so with "Link players" on, each button acts on both.
  */
 export class TransportBar {
-  private readonly playButton = byId('play-pause', HTMLButtonElement);
-  private readonly back = byId('frame-back', HTMLButtonElement);
-  private readonly forward = byId('frame-forward', HTMLButtonElement);
-  private readonly position = byId('position', HTMLOutputElement);
-
   constructor(
+    private readonly el: TransportElements,
     private readonly player: Playback,
-    private readonly timeline: Timeline,
+    /** One frame forward (+1) or back (-1): the timeline's own step, which lands on frame times. */
+    step: (frames: number) => void,
+    private readonly position: () => string,
+    private readonly words: { play: Words; pause: Words } = { play: (m) => m.player.play, pause: (m) => m.player.pause },
   ) {
-    this.playButton.addEventListener('click', () => this.playPause());
-    this.back.addEventListener('click', () => timeline.stepFrames(-1));
-    this.forward.addEventListener('click', () => timeline.stepFrames(1));
+    el.play.addEventListener('click', () => this.playPause());
+    el.back.addEventListener('click', () => step(-1));
+    el.forward.addEventListener('click', () => step(1));
     for (const type of ['play', 'pause', 'ended', 'emptied', 'loadedmetadata', 'timeupdate', 'seeked', 'durationchange'] as const) {
       player.on(type, () => this.refresh());
     }
+    onLanguageChange(() => this.refresh());
     this.refresh();
   }
 
@@ -33,8 +41,8 @@ export class TransportBar {
 
   refresh(): void {
     const ready = this.player.videoWidth > 0;
-    this.playButton.textContent = this.player.paused ? 'Play' : 'Pause';
-    for (const b of [this.playButton, this.back, this.forward]) b.disabled = !ready;
-    this.position.value = ready ? this.timeline.positionText() : '';
+    this.el.play.textContent = (this.player.paused ? this.words.play : this.words.pause)(t());
+    for (const b of [this.el.play, this.el.back, this.el.forward]) b.disabled = !ready;
+    this.el.position.value = ready ? this.position() : '';
   }
 }

@@ -2,6 +2,8 @@ import type { AnalysisResult } from '../../analysis/AnalysisResult';
 import type { EventReview } from '../../analysis/exportResult';
 import type { TwitchEvent } from '../../analysis/TwitchEvent';
 import { drawTimelineCanvas, UNANALYSABLE_COLOR } from '../drawTimelineCanvas';
+import { formatNumber } from '../format';
+import { t } from '../i18n/i18n';
 import { KIND_COLORS } from '../kindColors';
 import { timelineTicksS } from '../timelineTicksS';
 
@@ -65,13 +67,13 @@ export function drawTimelinePicture(result: AnalysisResult, events: readonly Twi
   ctx.fillStyle = MUTED;
   ctx.strokeStyle = '#9aa5b0';
   ctx.textAlign = 'center';
-  for (const t of timelineTicksS(durationS, 10)) {
-    const x = left + fraction(t) * width;
+  for (const tickS of timelineTicksS(durationS, 10)) {
+    const x = left + fraction(tickS) * width;
     ctx.beginPath();
     ctx.moveTo(x, AXIS_TOP);
     ctx.lineTo(x, AXIS_TOP + 5);
     ctx.stroke();
-    ctx.fillText(`${Number(t.toFixed(1))} s`, Math.min(PICTURE_WIDTH - 20, Math.max(20, x)), AXIS_TOP + 17);
+    ctx.fillText(`${formatNumber(tickS, Number.isInteger(Math.round(tickS * 10) / 10) ? 0 : 1)} s`, Math.min(PICTURE_WIDTH - 20, Math.max(20, x)), AXIS_TOP + 17);
   }
   drawKey(ctx, left, AXIS_TOP + 44);
   return canvas;
@@ -113,6 +115,7 @@ function drawMarker(ctx: CanvasRenderingContext2D, e: TwitchEvent, review: Event
 function drawKey(ctx: CanvasRenderingContext2D, x0: number, y: number): void {
   ctx.textAlign = 'left';
   ctx.font = '11px system-ui, sans-serif';
+  const m = t().report.key;
   let x = x0;
   const item = (draw: (x: number) => void, label: string): void => {
     draw(x);
@@ -137,9 +140,9 @@ function drawKey(ctx: CanvasRenderingContext2D, x0: number, y: number): void {
       ctx.stroke();
     }
   };
-  item(tri(KIND_COLORS.fasciculation, false), 'Fasciculation');
-  item(tri(KIND_COLORS['probe-motion'], false), 'Other kinds (probe, contraction, pulsation, other)');
-  item(tri(KIND_COLORS.fasciculation, true), 'Rejected');
+  item(tri(KIND_COLORS.fasciculation, false), m.fasciculation);
+  item(tri(KIND_COLORS['probe-motion'], false), m.otherKinds);
+  item(tri(KIND_COLORS.fasciculation, true), m.rejected);
   item((cx) => {
     ctx.beginPath();
     ctx.moveTo(cx + 5, y - 6);
@@ -150,11 +153,11 @@ function drawKey(ctx: CanvasRenderingContext2D, x0: number, y: number): void {
     ctx.fillStyle = KIND_COLORS.fasciculation;
     ctx.fill();
     ctx.stroke();
-  }, 'Added by the reviewer');
+  }, m.added);
   item((cx) => {
     ctx.fillStyle = UNANALYSABLE_COLOR + '66';
     ctx.fillRect(cx, y - 5, 11, 10);
-  }, 'Unanalysable (too much motion)');
+  }, m.unanalysable);
   item((cx) => {
     ctx.strokeStyle = '#0f5e52';
     ctx.beginPath();
@@ -162,5 +165,5 @@ function drawKey(ctx: CanvasRenderingContext2D, x0: number, y: number): void {
     ctx.lineTo(cx + 4, y - 4);
     ctx.lineTo(cx + 11, y + 2);
     ctx.stroke();
-  }, 'Motion energy');
+  }, m.energy);
 }

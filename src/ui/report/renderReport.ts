@@ -1,16 +1,12 @@
 import type { AnalysisResult } from '../../analysis/AnalysisResult';
 import type { EventReview, ReviewedSummary } from '../../analysis/exportResult';
 import type { TwitchEvent } from '../../analysis/TwitchEvent';
-import { describeRecount } from '../../review/recountReview';
 import { h } from '../dom';
-import { formatNumber, formatS } from '../format';
-import { KIND_LABELS } from '../kindColors';
-import { reviewWord } from '../reviewWords';
+import { formatCount, formatDateTime, formatNumber, formatS } from '../format';
+import { t } from '../i18n/i18n';
+import { kindWord, reviewWord } from '../reviewWords';
 import { analysableLine } from '../SummaryView';
 
-/** Printed on every report, word for word (issue 11). */
-export const REPORT_CAVEAT =
-  'Calf fasciculations alone separate ALS from benign fasciculation syndrome poorly, and ultrasound misses small twitches that EMG sees. This count supports clinical and electrodiagnostic assessment; it does not replace it.';
 
 export interface ReportData {
   result: AnalysisResult;
@@ -35,41 +31,50 @@ export interface ReportData {
  * review, the reviewer's note and the dates, and the fixed caveat. No patient data is inferred.
  */
 export function renderReport(root: HTMLElement, d: ReportData): void {
+  const m = t().report;
   const { result, reviewed } = d;
   const { input, settings } = result;
   const header = h('header', { class: 'report-header' });
-  header.append(h('h1', {}, 'Fasciculations in calf ultrasound'), h('p', { class: 'report-sub' }, `TwitchScope ${result.tool.version}, analysed on this device; printed ${longDate(d.printedAt)}`));
+  header.append(h('h1', {}, m.title), h('p', { class: 'report-sub' }, m.subtitle(result.tool.version, formatDateTime(d.printedAt))));
 
-  const rate = h('section', { class: 'report-rate', 'aria-label': 'Result' });
-  rate.append(h('p', { class: 'report-count' }, describeRecount(reviewed)), h('p', {}, baselineLine(result, reviewed)));
+  const rate = h('section', { class: 'report-rate', 'aria-label': m.resultLabel });
+  rate.append(h('p', { class: 'report-count' }, t().review.recount(reviewed)), h('p', {}, baselineLine(result, reviewed)));
 
+  const baseline = result.baseline;
   const facts = h('section', { class: 'report-facts' });
   facts.append(
-    definitionList('Clip', [
-      ['File', d.showFileName ? input.file : 'not shown (tick “Show file name” to print it)'],
-      ['Frames', `${input.frames} at ${formatNumber(input.fps, 1)} fps, ${formatNumber(input.durationS, 2)} s`],
-      ['Picture', `${input.width} × ${input.height} px`],
-      ['Content hash', d.clipSha256 ? `SHA-256 ${d.clipSha256.slice(0, 16)}…` : 'not yet computed'],
-      ['Baseline', result.baseline ? (d.showFileName ? `${result.baseline.input.file}, ${formatNumber(result.baseline.input.durationS, 1)} s` : `${formatNumber(result.baseline.input.durationS, 1)} s (file name not shown)`) : 'none'],
+    definitionList(m.clipHeading, [
+      [m.file, d.showFileName ? input.file : m.fileHidden],
+      [m.frames, m.framesLine(formatCount(input.frames), formatNumber(input.fps, 1), formatNumber(input.durationS, 2))],
+      [m.picture, `${input.width} × ${input.height} px`],
+      [m.contentHash, d.clipSha256 ? `SHA-256 ${d.clipSha256.slice(0, 16)}…` : m.hashPending],
+      [
+        m.baseline,
+        baseline
+          ? d.showFileName
+            ? `${baseline.input.file}, ${formatNumber(baseline.input.durationS, 1)} s`
+            : m.baselineHidden(formatNumber(baseline.input.durationS, 1))
+          : m.none,
+      ],
     ]),
-    definitionList('Settings and analysable time', [
-      ['Analysable time', analysableLine(result)],
-      ['Confidence threshold', settings.confidenceThreshold === null ? 'the model’s own' : formatNumber(settings.confidenceThreshold, 2)],
-      ['Motion threshold', `z ≥ ${formatNumber(settings.zThreshold, 1)}, blocks of ${settings.blockSizePx} px`],
-      ['Detector', result.tool.detector],
-      ['Image region', `${result.roi.width} × ${result.roi.height} px at (${result.roi.x}, ${result.roi.y}), ${result.roi.source === 'user' ? 'drawn by the user' : result.roi.source === 'file' ? 'from the file' : 'found automatically'}`],
-      ['Scale', settings.mmPerPx != null ? `${formatNumber(settings.mmPerPx, 4)} mm per px` : 'not known (areas in px)'],
-      ['Noise floor from', result.noise.source === 'baseline' ? 'the baseline clip' : `quiet stretches of the clip (${formatNumber(result.noise.quietS, 1)} s)`],
+    definitionList(m.settingsHeading, [
+      [m.analysable, analysableLine(result)],
+      [m.confidence, settings.confidenceThreshold === null ? m.modelsOwn : formatNumber(settings.confidenceThreshold, 2)],
+      [m.motionThreshold, m.motionThresholdLine(formatNumber(settings.zThreshold, 1), settings.blockSizePx)],
+      [m.detector, result.tool.detector],
+      [m.imageRegion, m.regionLine(`${result.roi.width} × ${result.roi.height}`, `${result.roi.x}, ${result.roi.y}`, result.roi.source)],
+      [m.scale, settings.mmPerPx != null ? t().summary.mmPerPx(formatNumber(settings.mmPerPx, 4)) : t().summary.scaleUnknown],
+      [m.noiseFrom, result.noise.source === 'baseline' ? m.noiseBaseline : t().summary.noiseQuiet(formatNumber(result.noise.quietS, 1))],
     ]),
   );
 
   const figure = h('figure', { class: 'report-timeline' });
-  const img = h('img', { src: d.timelinePng, alt: `Timeline of the clip with ${d.events.length} event markers and the motion-energy trace` });
-  figure.append(img, h('figcaption', {}, 'Timeline: a marker per event at its onset, numbered as in the table; hatched stretches could not be analysed.'));
+  const img = h('img', { src: d.timelinePng, alt: m.timelineAlt(d.events.length) });
+  figure.append(img, h('figcaption', {}, m.timelineCaption));
 
   const table = h('table', { class: 'report-events' });
   const head = h('tr');
-  for (const c of ['#', 'Review', 'Kind', 'P(fasc.)', 'Onset s', 'Peak s', 'End s', 'x, y px', 'Area']) head.append(h('th', { scope: 'col' }, c));
+  for (const c of m.columns) head.append(h('th', { scope: 'col' }, c));
   const thead = h('thead');
   thead.append(head);
   const tbody = h('tbody');
@@ -77,31 +82,33 @@ export function renderReport(root: HTMLElement, d: ReportData): void {
     const review = d.reviewOf(e);
     const row = h('tr', { class: `review-${review ?? 'none'}` });
     for (const text of [
-      String(e.id), reviewWord(review), e.source === 'reviewer' ? 'Fasciculation (added)' : KIND_LABELS[e.kind], formatNumber(e.probability, 2),
+      String(e.id), reviewWord(review), kindWord(e), formatNumber(e.probability, 2),
       formatS(e.onsetS), formatS(e.peakS), formatS(e.endS), `${Math.round(e.xPx)}, ${Math.round(e.yPx)}`,
       e.areaMm2 != null ? `${formatNumber(e.areaMm2, 1)} mm²` : `${formatNumber(e.areaPx, 0)} px`,
     ]) row.append(h('td', {}, text));
     tbody.append(row);
   }
-  table.append(h('caption', {}, d.events.length ? `Events (${d.events.length}); rejected ones are struck out and not counted` : 'No motion events were found.'), thead, tbody);
+  table.append(h('caption', {}, m.eventsCaption(d.events.length)), thead, tbody);
 
   const signoff = h('section', { class: 'report-signoff' });
   signoff.append(
-    h('h2', {}, 'Reviewer'),
-    h('p', { class: 'report-note' }, d.note.trim() || 'No note.'),
-    h('p', {}, d.reviewedAt ? `Reviewed ${longDate(new Date(d.reviewedAt))}.` : 'Not reviewed: the count is the detector’s.'),
-    h('p', { class: 'report-sign' }, 'Signature: ______________________________    Date: ______________'),
+    h('h2', {}, m.reviewer),
+    h('p', { class: 'report-note' }, d.note.trim() || m.noNote),
+    h('p', {}, d.reviewedAt ? m.reviewedOn(formatDateTime(new Date(d.reviewedAt))) : m.notReviewed),
+    h('p', { class: 'report-sign' }, m.signature),
   );
   const caveat = h('aside', { class: 'report-caveat' });
-  caveat.append(h('strong', {}, 'Caveat. '), REPORT_CAVEAT);
+  caveat.append(h('strong', {}, m.caveatLead), m.caveat);
+  root.lang = document.documentElement.lang;
   root.replaceChildren(header, rate, facts, figure, table, signoff, caveat);
 }
 
 function baselineLine(result: AnalysisResult, reviewed: ReviewedSummary): string {
+  const m = t().report;
   const b = result.baseline;
-  if (!b) return 'No baseline clip was given, so there is no comparison with the same muscle at rest.';
-  const ratio = reviewed.rateRatio != null ? `${formatNumber(reviewed.rateRatio, 2)}× the baseline` : 'no ratio (no fasciculations in the baseline)';
-  return `Baseline: ${b.summary.fasciculations} fasciculations, ${formatNumber(b.summary.perMinute, 1)} per analysable minute (${formatNumber(b.summary.analysableS, 1)} s analysable); clip ${formatNumber(reviewed.perMinute, 1)} per analysable minute, ${ratio}.`;
+  if (!b) return m.noBaselineLine;
+  const ratio = reviewed.rateRatio != null ? m.ratio(formatNumber(reviewed.rateRatio, 2)) : m.noRatio;
+  return m.baselineLine(formatCount(b.summary.fasciculations), formatNumber(b.summary.perMinute, 1), formatNumber(b.summary.analysableS, 1), formatNumber(reviewed.perMinute, 1), ratio);
 }
 
 function definitionList(title: string, rows: [string, string][]): HTMLElement {
@@ -110,8 +117,4 @@ function definitionList(title: string, rows: [string, string][]): HTMLElement {
   for (const [k, v] of rows) list.append(h('dt', {}, k), h('dd', {}, v));
   section.append(h('h2', {}, title), list);
   return section;
-}
-
-function longDate(d: Date): string {
-  return d.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 }

@@ -3,8 +3,9 @@ import type { ReviewForExport } from '../../analysis/exportResult';
 import type { TwitchEvent } from '../../analysis/TwitchEvent';
 import { defaultPlace, makeAddedEvent, type AddedPlace } from '../../review/makeAddedEvent';
 import { reviewForExport } from '../../review/reviewForExport';
-import { describeRecount } from '../../review/recountReview';
 import { byId } from '../dom';
+import { formatS } from '../format';
+import { onLanguageChange, t } from '../i18n/i18n';
 import type { EventOverlay } from '../EventOverlay';
 import { isUnderWay } from '../EventOverlay';
 import { renderEventTable } from '../EventTable';
@@ -62,6 +63,10 @@ export class ReviewController {
     });
     // After a seek or while playing, the event under way becomes the current one.
     for (const type of ['seeked', 'timeupdate'] as const) player.on(type, () => this.followTime());
+    onLanguageChange(() => {
+      this.setPlacing(this.placing);
+      this.render();
+    });
     this.render();
   }
 
@@ -116,9 +121,15 @@ export class ReviewController {
     if (target) this.select(target, true);
   }
 
+  /** Called when the reader picks an event (N/P, a marker, a row): Loop event follows it. */
+  onPicked: (e: TwitchEvent) => void = () => undefined;
+
   select(e: TwitchEvent | null, seek: boolean): void {
     this.selectedId = e?.id ?? null;
-    if (e && seek) this.timeline.seek(e.onsetS);
+    if (e && seek) {
+      this.timeline.seek(e.onsetS);
+      this.onPicked(e);
+    }
     this.render();
   }
 
@@ -146,7 +157,7 @@ export class ReviewController {
     this.addButton.setAttribute('aria-pressed', String(this.placing));
     this.addMiddle.hidden = !this.placing;
     this.overlay.canvas.classList.toggle('placing', this.placing);
-    this.addHint.textContent = this.placing ? `Click the twitch on the picture to add it at ${this.player.currentTime.toFixed(2)} s, or place it in the middle of the region. Escape cancels.` : '';
+    this.addHint.textContent = this.placing ? t().review.placingHint(formatS(this.player.currentTime)) : '';
     if (this.placing) this.player.pause();
   }
 
@@ -179,7 +190,7 @@ export class ReviewController {
       this.timeline.setUnanalysable(result.unanalysable);
       this.overlay.setEvents(events, reviewOf);
       const reviewed = this.session.summary()!;
-      this.count.textContent = describeRecount(reviewed);
+      this.count.textContent = t().review.recount(reviewed);
       renderSummary(this.summary, result, reviewed);
       renderEventTable(this.table, events, {
         reviewOf,
@@ -200,7 +211,7 @@ export class ReviewController {
     this.undoButton.disabled = !this.session.canUndo;
     this.note.disabled = !result;
     this.clearButton.disabled = !result && !this.session.clipSha256;
-    this.status.textContent = this.session.status;
+    this.status.textContent = this.session.status ? this.session.status(t()) : '';
     this.changed();
   }
 }

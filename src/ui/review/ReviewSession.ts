@@ -5,6 +5,8 @@ import { recountReview, reviewOf } from '../../review/recountReview';
 import { rematchReview } from '../../review/rematchReview';
 import { EMPTY_REVIEW, snapshotOf, type ReviewState } from '../../review/ReviewState';
 import { reviewReducer, type ReviewAction } from '../../review/reviewReducer';
+import { formatDateTime } from '../format';
+import type { Words } from '../i18n/Messages';
 import { hashFiles } from './hashFiles';
 import type { ReviewStore, StoredReview } from './ReviewStore';
 
@@ -25,7 +27,9 @@ export class ReviewSession {
   /** A review saved earlier for this clip, waiting for a result to attach to. */
   private stored: StoredReview | null = null;
   private token = 0;
-  private statusNow = '';
+  private statusNow: Words | null = null;
+  /** The status says a saved review came back: later saves leave that line standing. */
+  private restored = false;
 
   constructor(
     private readonly store: ReviewStore,
@@ -44,8 +48,8 @@ export class ReviewSession {
     return this.keyNow;
   }
 
-  /** A line for the page: restored, saved, or why saving failed. */
-  get status(): string {
+  /** A line for the page: restored, saved, or why saving failed (null: nothing to say). */
+  get status(): Words | null {
     return this.statusNow;
   }
 
@@ -71,7 +75,8 @@ export class ReviewSession {
     this.savedResult = null;
     this.stored = null;
     this.keyNow = null;
-    this.statusNow = '';
+    this.statusNow = null;
+    this.restored = false;
     this.key = files.length > 0 ? hashFiles(files) : null;
     this.onChange();
     if (!this.key) return null;
@@ -96,9 +101,9 @@ export class ReviewSession {
     if (from) {
       const { review, unmatched } = rematchReview(from.result, from.review, result);
       this.stateNow = reviewReducer(EMPTY_REVIEW, { type: 'restore', snapshot: review });
-      const when = from.savedAt ? ` (saved ${new Date(from.savedAt).toLocaleString()})` : '';
-      const lost = unmatched > 0 ? ` ${unmatched} verdict${unmatched === 1 ? ' was' : 's were'} on events this analysis no longer finds, and ${unmatched === 1 ? 'was' : 'were'} dropped.` : '';
-      this.statusNow = `${from.savedAt ? 'Your review of this clip was restored' : 'The review was carried over to this analysis'}${when}.${lost}`;
+      const savedAt = from.savedAt ? new Date(from.savedAt) : null;
+      this.statusNow = (m) => `${savedAt ? m.review.restored(formatDateTime(savedAt)) : m.review.carriedOver}${unmatched > 0 ? m.review.dropped(unmatched) : ''}`;
+      this.restored = savedAt !== null;
       if (from.result !== result) void this.save();
     }
     this.onChange();
@@ -139,7 +144,8 @@ export class ReviewSession {
     this.savedResult = null;
     const key = this.key ? await this.key : null;
     if (key) await this.store.forget(key).catch(() => undefined);
-    this.statusNow = 'Review cleared: this browser no longer keeps it.';
+    this.statusNow = (m) => m.review.cleared;
+    this.restored = false;
     this.onChange();
   }
 
@@ -155,9 +161,10 @@ export class ReviewSession {
         this.savedResult = result;
       }
       await this.store.putReview(key, snapshotOf(this.stateNow), new Date().toISOString());
-      if (token === this.token && !this.statusNow.startsWith('Your review')) this.statusNow = 'Saved in this browser, under the clip\u2019s content (not its name).';
+      if (token === this.token && !this.restored) this.statusNow = (m) => m.review.saved;
     } catch (err) {
-      this.statusNow = `This browser did not save the review (${err instanceof Error ? err.message : String(err)}); export it to keep it.`;
+      const detail = err instanceof Error ? err.message : String(err);
+      this.statusNow = (m) => m.review.notSaved(detail);
     }
     if (token === this.token) this.onChange();
   }

@@ -3,8 +3,8 @@ import type { TwitchEvent } from '../../analysis/TwitchEvent';
 import { h } from '../dom';
 import { reviewButtons } from '../EventTable';
 import { formatNumber, formatS } from '../format';
-import { KIND_LABELS } from '../kindColors';
-import { keepFocus, reviewWord } from '../reviewWords';
+import { t } from '../i18n/i18n';
+import { keepFocus, kindWord, reviewWord } from '../reviewWords';
 
 /**
  * The event the keys act on, under the timeline: what it is, when, how sure the classifier is,
@@ -18,15 +18,16 @@ export function renderCurrentEvent(
   hasEvents: boolean,
 ): void {
   keepFocus(body, () => {
+    const m = t().review;
     if (!e) {
-      body.replaceChildren(h('p', { class: 'hint' }, hasEvents ? 'None selected: press N for the next event, or pick a marker or a table row.' : 'No events to review yet.'));
+      body.replaceChildren(h('p', { class: 'hint' }, hasEvents ? m.noneSelected : m.nothingToReview));
       return;
     }
-    const what = e.source === 'reviewer' ? 'Fasciculation added by the reviewer' : KIND_LABELS[e.kind];
+    const what = kindWord(e, true);
     const line = h('p', { class: `current-line review-${review ?? 'none'}` });
     line.append(
-      h('strong', {}, `Event ${e.id}`),
-      `: ${what}, ${formatS(e.onsetS)}–${formatS(e.endS)} s, P(fasciculation) ${formatNumber(e.probability, 2)}. `,
+      h('strong', {}, m.eventTitle(e.id)),
+      m.currentLine(what, formatS(e.onsetS), formatS(e.endS), formatNumber(e.probability, 2)),
       h('span', { class: 'review-word' }, reviewWord(review)),
     );
     const buttons = h('div', { class: 'verdicts' });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimateTimeLeftS, progressPercent } from '../../../src/ui/estimateTimeLeftS';
 import { exportFileName } from '../../../src/ui/exportFileName';
-import { formatDurationWords, formatNumber, formatS } from '../../../src/ui/format';
+import { formatNumber, formatS } from '../../../src/ui/format';
+import { en } from '../../../src/ui/i18n/en/en';
 import { mmPerPxFromDepth } from '../../../src/ui/mmPerPxFromDepth';
 import { timelineTicksS } from '../../../src/ui/timelineTicksS';
 import { traceScaleTop } from '../../../src/ui/drawTimelineCanvas';
@@ -30,10 +31,11 @@ describe('mmPerPxFromDepth', () => {
     expect(mmPerPxFromDepth(5, 577)).toBeCloseTo(50 / 577, 12);
   });
   it('names what is wrong with bad input', () => {
-    expect(mmPerPxFromDepth(0, 500)).toMatch(/above 0/);
-    expect(mmPerPxFromDepth(Number.NaN, 500)).toMatch(/above 0/);
-    expect(mmPerPxFromDepth(45, 500)).toMatch(/at most 30 cm/);
-    expect(mmPerPxFromDepth(4, 2)).toMatch(/too small/);
+    const words = (r: ReturnType<typeof mmPerPxFromDepth>): string => (typeof r === 'function' ? r(en) : String(r));
+    expect(words(mmPerPxFromDepth(0, 500))).toMatch(/above 0/);
+    expect(words(mmPerPxFromDepth(Number.NaN, 500))).toMatch(/above 0/);
+    expect(words(mmPerPxFromDepth(45, 500))).toMatch(/at most 30 cm/);
+    expect(words(mmPerPxFromDepth(4, 2))).toMatch(/too small/);
   });
 });
 
@@ -59,9 +61,9 @@ describe('formatting', () => {
     expect(formatNumber(2.345, 1)).toBe('2.3');
   });
   it('rounds time left to words', () => {
-    expect(formatDurationWords(12.4)).toBe('about 12 s');
-    expect(formatDurationWords(125)).toBe('about 2 min 5 s');
-    expect(formatDurationWords(120)).toBe('about 2 min');
+    expect(en.progress.about(12.4)).toBe('about 12 s');
+    expect(en.progress.about(125)).toBe('about 2 min 5 s');
+    expect(en.progress.about(120)).toBe('about 2 min');
   });
   it('names exports by date and time only, never by clip name', () => {
     expect(exportFileName('csv', new Date(2026, 0, 2, 3, 4, 5))).toBe('twitchscope-result_2026-01-02_03-04-05.csv');

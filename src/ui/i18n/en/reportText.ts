@@ -1,0 +1,58 @@
+import type { RoiSource } from './roiSource';
+
+/** The printed report and its timeline picture. */
+export const reportTextEn = {
+  title: 'Fasciculations in calf ultrasound',
+  subtitle: (version: string, printed: string) => `TwitchScope ${version}, analysed on this device; printed ${printed}`,
+  resultLabel: 'Result',
+  clipHeading: 'Clip',
+  file: 'File',
+  fileHidden: 'not shown (tick “Show file name” to print it)',
+  frames: 'Frames',
+  framesLine: (frames: string, fps: string, durationS: string) => `${frames} at ${fps} fps, ${durationS} s`,
+  picture: 'Picture',
+  contentHash: 'Content hash',
+  hashPending: 'not yet computed',
+  baseline: 'Baseline',
+  baselineHidden: (durationS: string) => `${durationS} s (file name not shown)`,
+  none: 'none',
+  settingsHeading: 'Settings and analysable time',
+  analysable: 'Analysable time',
+  confidence: 'Confidence threshold',
+  modelsOwn: 'the model’s own',
+  motionThreshold: 'Motion threshold',
+  motionThresholdLine: (z: string, blockPx: number) => `z ≥ ${z}, blocks of ${blockPx} px`,
+  detector: 'Detector',
+  imageRegion: 'Image region',
+  regionLine: (size: string, at: string, source: RoiSource) =>
+    `${size} px at (${at}), ${source === 'user' ? 'drawn by the user' : source === 'file' ? 'from the file' : 'found automatically'}`,
+  scale: 'Scale',
+  noiseFrom: 'Noise floor from',
+  noiseBaseline: 'the baseline clip',
+  timelineAlt: (n: number) => `Timeline of the clip with ${n} event markers and the motion-energy trace`,
+  timelineCaption: 'Timeline: a marker per event at its onset, numbered as in the table; hatched stretches could not be analysed.',
+  columns: ['#', 'Review', 'Kind', 'P(fasc.)', 'Onset s', 'Peak s', 'End s', 'x, y px', 'Area'] as readonly string[],
+  eventsCaption: (n: number) => (n ? `Events (${n}); rejected ones are struck out and not counted` : 'No motion events were found.'),
+  reviewer: 'Reviewer',
+  noNote: 'No note.',
+  reviewedOn: (date: string) => `Reviewed ${date}.`,
+  notReviewed: 'Not reviewed: the count is the detector’s.',
+  signature: 'Signature: ______________________________    Date: ______________',
+  caveatLead: 'Caveat. ',
+  /** Printed on every report, word for word (issue 11). */
+  caveat:
+    'Calf fasciculations alone separate ALS from benign fasciculation syndrome poorly, and ultrasound misses small twitches that EMG sees. This count supports clinical and electrodiagnostic assessment; it does not replace it.',
+  noBaselineLine: 'No baseline clip was given, so there is no comparison with the same muscle at rest.',
+  ratio: (ratio: string) => `${ratio}× the baseline`,
+  noRatio: 'no ratio (no fasciculations in the baseline)',
+  baselineLine: (n: string, perMinute: string, analysableS: string, clipPerMinute: string, ratio: string) =>
+    `Baseline: ${n} fasciculations, ${perMinute} per analysable minute (${analysableS} s analysable); clip ${clipPerMinute} per analysable minute, ${ratio}.`,
+  key: {
+    fasciculation: 'Fasciculation',
+    otherKinds: 'Other kinds (probe, contraction, pulsation, other)',
+    rejected: 'Rejected',
+    added: 'Added by the reviewer',
+    unanalysable: 'Unanalysable (too much motion)',
+    energy: 'Motion energy',
+  },
+};
