@@ -4,7 +4,19 @@ import { createRandom } from '../../src/simulation/createRandom';
 type Tf = typeof tfNs;
 
 /** Hyperparameters of the classifier (set on the tuning set's out-of-fold F1; scripts/train.ts). */
-export const MLP = {
+export interface MlpHyperparameters {
+  hidden: readonly number[];
+  dropout: number;
+  l2: number;
+  learningRate: number;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  /** Class weight = (n / (classes * count))^power: 1 balances the classes fully, 0 not at all. */
+  classWeightPower: number;
+}
+
+export const MLP: MlpHyperparameters = {
   hidden: [32, 16],
   dropout: 0.1,
   l2: 1e-4,
@@ -12,7 +24,8 @@ export const MLP = {
   epochs: 150,
   batchSize: 128,
   seed: 20261201,
-} as const;
+  classWeightPower: 1,
+};
 
 export interface TrainingData {
   /** Row-major samples x features, raw (unstandardised) features. */
@@ -32,31 +45,32 @@ export interface TrainingData {
  * standardised with the training set's mean and spread, which are then folded into the first
  * layer's weights: the saved model takes raw features.
  */
-export async function trainMlp(tf: Tf, data: TrainingData, seed: number = MLP.seed): Promise<tfNs.LayersModel> {
+export async function trainMlp(tf: Tf, data: TrainingData, hp: MlpHyperparameters = MLP): Promise<tfNs.LayersModel> {
+  const seed = hp.seed;
   const n = data.y.length;
   const { mean, std } = moments(data);
   const xs = new Float32Array(data.x.length);
   for (let i = 0; i < n; i++) for (let j = 0; j < data.features; j++) xs[i * data.features + j] = (data.x[i * data.features + j] - mean[j]) / std[j];
   const counts = new Float64Array(data.classes);
   for (const c of data.y) counts[c]++;
-  const classWeight = Array.from(counts, (c) => (c > 0 ? n / (data.classes * c) : 0));
+  const classWeight = Array.from(counts, (c) => (c > 0 ? (n / (data.classes * c)) ** hp.classWeightPower : 0));
   const model = tf.sequential();
   let s = seed;
-  MLP.hidden.forEach((units, i) => {
+  hp.hidden.forEach((units, i) => {
     model.add(tf.layers.dense({ units, activation: 'relu', inputShape: i === 0 ? [data.features] : undefined, kernelInitializer: tf.initializers.glorotUniform({ seed: s++ }) }));
-    model.add(tf.layers.dropout({ rate: MLP.dropout, seed: s++ }));
+    model.add(tf.layers.dropout({ rate: hp.dropout, seed: s++ }));
   });
   model.add(tf.layers.dense({ units: data.classes, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: s++ }) }));
-  model.compile({ optimizer: tf.train.adam(MLP.learningRate), loss: 'sparseCategoricalCrossentropy' });
+  model.compile({ optimizer: tf.train.adam(hp.learningRate), loss: 'sparseCategoricalCrossentropy' });
   const rng = createRandom(seed);
   const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let epoch = 0; epoch < MLP.epochs; epoch++) {
+  for (let epoch = 0; epoch < hp.epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = rng.int(i + 1);
       [order[i], order[j]] = [order[j], order[i]];
     }
-    for (let at = 0; at < n; at += MLP.batchSize) {
-      const idx = order.subarray(at, Math.min(n, at + MLP.batchSize));
+    for (let at = 0; at < n; at += hp.batchSize) {
+      const idx = order.subarray(at, Math.min(n, at + hp.batchSize));
       const bx = new Float32Array(idx.length * data.features);
       const by = new Float32Array(idx.length);
       const bw = new Float32Array(idx.length);
@@ -69,7 +83,7 @@ export async function trainMlp(tf: Tf, data: TrainingData, seed: number = MLP.se
       const ty = tf.tensor1d(by);
       const tw = tf.tensor1d(bw);
       // Sample weights carry the class weights (trainOnBatch has no classWeight of its own).
-      await weightedStep(tf, model, tx, ty, tw);
+      await weightedStep(tf, model, tx, ty, tw, hp.l2);
       tf.dispose([tx, ty, tw]);
     }
   }
@@ -78,7 +92,7 @@ export async function trainMlp(tf: Tf, data: TrainingData, seed: number = MLP.se
 }
 
 /** One optimiser step on class-weighted sparse cross-entropy, through the model's own optimiser. */
-async function weightedStep(tf: Tf, model: tfNs.Sequential, x: tfNs.Tensor2D, y: tfNs.Tensor1D, w: tfNs.Tensor1D): Promise<void> {
+async function weightedStep(tf: Tf, model: tfNs.Sequential, x: tfNs.Tensor2D, y: tfNs.Tensor1D, w: tfNs.Tensor1D, l2: number): Promise<void> {
   const optimizer = model.optimizer;
   optimizer.minimize(() => {
     const p = model.apply(x, { training: true }) as tfNs.Tensor2D;
@@ -86,7 +100,7 @@ async function weightedStep(tf: Tf, model: tfNs.Sequential, x: tfNs.Tensor2D, y:
     const ce = tf.neg(tf.log(tf.clipByValue(picked, 1e-7, 1)));
     // L2 on the hidden kernels (weight decay): keeps the small net smooth in its inputs.
     const kernels = model.layers.slice(0, -1).flatMap((l) => l.trainableWeights.filter((v) => v.name.includes('kernel')).map((v) => v.read()));
-    const reg = tf.mul(MLP.l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))));
+    const reg = tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))));
     return tf.add(tf.div(tf.sum(tf.mul(ce, w)), tf.sum(w)), reg) as tfNs.Scalar;
   });
 }

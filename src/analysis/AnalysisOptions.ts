@@ -1,4 +1,5 @@
 import { DETECTOR_PARAMETERS } from './detectorParameters';
+import { MIN_BLOCK_PX } from './resolveGeometry';
 import type { RectPx } from './LumaFrame';
 
 /**
@@ -7,8 +8,8 @@ import type { RectPx } from './LumaFrame';
  * ranges and sources of the numbers live in the one parameters file (detectorParameters.ts).
  */
 export interface AnalysisOptions {
-  /** Side of a square analysis block, px of the original clip. */
-  blockSizePx: number;
+  /** Side of a square analysis block, px of the original clip; null: P.blockSizeMm at the clip's scale (resolveGeometry). */
+  blockSizePx: number | null;
   /** Lag of the short difference, s (about one frame at 30 fps). */
   diffLagS: number;
   /** Lag of the long difference, s: spans a twitch's whole rise (0 turns it off). */
@@ -25,26 +26,28 @@ export interface AnalysisOptions {
   mmPerPx: number | null;
 }
 
-type NumericKey = 'blockSizePx' | 'diffLagS' | 'longLagS' | 'zThreshold' | 'closeGapS';
-const NUMERIC: readonly NumericKey[] = ['blockSizePx', 'diffLagS', 'longLagS', 'zThreshold', 'closeGapS'];
+type NumericKey = 'diffLagS' | 'longLagS' | 'zThreshold' | 'closeGapS';
+const NUMERIC: readonly NumericKey[] = ['diffLagS', 'longLagS', 'zThreshold', 'closeGapS'];
 
 export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
   ...(Object.fromEntries(NUMERIC.map((k) => [k, DETECTOR_PARAMETERS[k].value])) as Record<NumericKey, number>),
+  blockSizePx: null,
   confidenceThreshold: null,
   roiPx: null,
   mmPerPx: null,
 });
 
 /** Allowed range of every numeric option, inclusive (the parameters file's). */
-export const OPTION_RANGES: Readonly<Record<NumericKey | 'confidenceThreshold', readonly [number, number]>> = {
+export const OPTION_RANGES: Readonly<Record<NumericKey | 'confidenceThreshold' | 'blockSizePx', readonly [number, number]>> = {
   ...(Object.fromEntries(NUMERIC.map((k) => [k, DETECTOR_PARAMETERS[k].range])) as Record<NumericKey, readonly [number, number]>),
   confidenceThreshold: DETECTOR_PARAMETERS.confidenceThreshold.range,
+  blockSizePx: DETECTOR_PARAMETERS.blockSizePx.range,
 };
 
 /** Merge user options over the defaults and check every field; throws naming the field and its range. */
 export function validateOptions(partial: Partial<AnalysisOptions> = {}): AnalysisOptions {
   const options: AnalysisOptions = { ...DEFAULT_OPTIONS, ...partial };
-  const inRange = (key: NumericKey | 'confidenceThreshold', value: unknown): void => {
+  const inRange = (key: NumericKey | 'confidenceThreshold' | 'blockSizePx', value: unknown): void => {
     const [lo, hi] = OPTION_RANGES[key];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < lo || value > hi) {
       throw new RangeError(`Option ${key} must be a number from ${lo} to ${hi}; got ${String(value)}.`);
@@ -52,14 +55,16 @@ export function validateOptions(partial: Partial<AnalysisOptions> = {}): Analysi
   };
   for (const key of NUMERIC) inRange(key, options[key]);
   if (options.confidenceThreshold !== null) inRange('confidenceThreshold', options.confidenceThreshold);
+  if (options.blockSizePx !== null) inRange('blockSizePx', options.blockSizePx);
   if (options.mmPerPx !== null && !(Number.isFinite(options.mmPerPx) && options.mmPerPx > 0 && options.mmPerPx < 10)) {
     throw new RangeError(`Option mmPerPx must be null or a number above 0 and below 10; got ${String(options.mmPerPx)}.`);
   }
   const roi = options.roiPx;
   if (roi !== null) {
     const ok = [roi.x, roi.y, roi.width, roi.height].every((v) => Number.isInteger(v) && v >= 0);
-    if (!ok || roi.width < options.blockSizePx * 4 || roi.height < options.blockSizePx * 4) {
-      throw new RangeError(`Option roiPx must be whole, non-negative pixels at least ${options.blockSizePx * 4} px wide and high.`);
+    const minPx = 4 * (options.blockSizePx ?? MIN_BLOCK_PX);
+    if (!ok || roi.width < minPx || roi.height < minPx) {
+      throw new RangeError(`Option roiPx must be whole, non-negative pixels at least ${minPx} px wide and high.`);
     }
   }
   return options;

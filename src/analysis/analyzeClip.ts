@@ -64,7 +64,7 @@ export async function analyzeClip(clip: FrameStream, baseline: FrameStream | nul
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'twitchscope', version: TOOL_VERSION, detector: detectorRevision(classifier) },
     input: main.input,
-    settings: { ...options, mmPerPx: output.mmPerPx },
+    settings: { ...options, blockSizePx: output.motionMap.blockPx, mmPerPx: output.mmPerPx },
     roi: output.roi,
     noise: output.noise,
     events: output.events,

@@ -14,7 +14,8 @@ export interface Parameter {
 
 export const DETECTOR_PARAMETERS = {
   // Grid and lags
-  blockSizePx: { value: 16, unit: 'px', range: [8, 64], source: 'H.264 macroblock size; a motor-unit territory (4-11 mm) spans 3-10 blocks at 0.07-0.1 mm/px' },
+  blockSizePx: { value: 16, unit: 'px', range: [8, 64], source: 'allowed range of the blockSizePx option (an explicit block size); value unused: by default the block follows blockSizeMm' },
+  blockSizeMm: { value: 1.4, unit: 'mm', range: [0.5, 4], source: 'the 16 px blocks the detector was first built on at the real clips\' 0.087 mm/px (../shared/data/README.md): a 4 mm territory spans about 3 blocks at any scale' },
   diffLagS: { value: 0.033, unit: 's', range: [0.005, 0.5], source: 'one frame at 30 fps: the fast rise of a twitch (contraction time 40-120 ms, Fuglevand 1993)' },
   longLagS: { value: 0.1, unit: 's', range: [0, 1], source: 'spans a whole twitch rise (40-120 ms, Fuglevand 1993); 0 turns the long channel off' },
   longAverageS: { value: 0.05, unit: 's', range: [0, 0.1], source: 'two frames at 30 fps halve independent frame noise; shorter than the shortest rise (40 ms) plus the lag' },

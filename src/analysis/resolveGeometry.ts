@@ -16,13 +16,27 @@ export interface ClipGeometry {
 
 /** Cells per block side: 4 px cells in 16 px blocks (speckle grains are a few px across; Wagner 1983). */
 const CELLS_PER_BLOCK = 4;
+/**
+ * Limits of a block from the scale, px: 8 keeps 2 px cells (a speckle grain still spans a cell on
+ * 400 px screen recordings), 32 keeps at least 4x4 blocks in a 4 mm territory on 1280 px clips.
+ */
+export const MIN_BLOCK_PX = 8;
+const MAX_BLOCK_PX = 32;
+
+/** The block side for a scale: `blockSizeMm` in whole cells of CELLS_PER_BLOCK, within the limits. */
+export function blockPxForScale(blockSizeMm: number, mmPerPx: number): number {
+  const px = CELLS_PER_BLOCK * Math.round(blockSizeMm / mmPerPx / CELLS_PER_BLOCK);
+  return Math.min(MAX_BLOCK_PX, Math.max(MIN_BLOCK_PX, px));
+}
 
 /**
  * The image region (the user's, the file's, or found from texture in the first frame), the block
- * grid centred in it, and the scales. Throws a plain RangeError when the region is too small.
+ * grid centred in it (blocks of `block.px`, or of `block.mm` at the clip's scale), and the scales. Throws a plain RangeError when the region is too small.
  */
-export function resolveGeometry(frame: LumaFrame, blockSizePx: number, given: RectPx | null, source: 'user' | 'file' | 'auto', mmPerPx: number | null, assumedDepthMm: number): ClipGeometry {
+export function resolveGeometry(frame: LumaFrame, block: { px: number | null; mm: number }, given: RectPx | null, source: 'user' | 'file' | 'auto', mmPerPx: number | null, assumedDepthMm: number): ClipGeometry {
   const r = given ? clampRect(given, frame.width, frame.height) : findImageRegion(frame.data, frame.width, frame.height);
+  const ruleMmPerPx = mmPerPx ?? assumedDepthMm / r.height;
+  const blockSizePx = block.px ?? blockPxForScale(block.mm, ruleMmPerPx);
   const cellPx = Math.max(1, Math.floor(blockSizePx / CELLS_PER_BLOCK));
   const blockCells = Math.max(1, Math.floor(blockSizePx / cellPx));
   const blockPx = cellPx * blockCells;
@@ -44,7 +58,7 @@ export function resolveGeometry(frame: LumaFrame, blockSizePx: number, given: Re
     cellPx,
     blockPx,
     mmPerPx,
-    ruleMmPerPx: mmPerPx ?? assumedDepthMm / r.height,
+    ruleMmPerPx,
   };
 }
 

@@ -18,12 +18,12 @@ import { resolveGeometry } from './resolveGeometry';
  */
 export function setUpPipeline(frame: LumaFrame, o: AnalysisOptions, init: PipelineInit): PipelineState {
   const given = o.roiPx ?? init.imageRegionPx;
-  const geometry = resolveGeometry(frame, o.blockSizePx, given, o.roiPx ? 'user' : given ? 'file' : 'auto', o.mmPerPx ?? init.mmPerPx, P.assumedDepthMm);
+  const geometry = resolveGeometry(frame, { px: o.blockSizePx, mm: P.blockSizeMm }, given, o.roiPx ? 'user' : given ? 'file' : 'auto', o.mmPerPx ?? init.mmPerPx, P.assumedDepthMm);
   const { grid } = geometry;
   const settings = { grid, registrationCells: Math.max(4, Math.round(P.registrationBlockPx / geometry.cellPx)), mmPerCell: geometry.cellPx * geometry.ruleMmPerPx, lkIterations: P.lkIterations, irlsIterations: P.irlsIterations, tukeyC: P.tukeyC, superficialShare: P.superficialShare };
   const n = grid.gridCols * grid.gridRows;
   const noise = init.noise;
-  const fits = noise && noise.gridCols === grid.gridCols && noise.gridRows === grid.gridRows && noise.blockSizePx === o.blockSizePx;
+  const fits = noise && noise.gridCols === grid.gridCols && noise.gridRows === grid.gridRows && noise.blockSizePx === geometry.blockPx;
   const floorSettings = { warmupS: P.warmupS, refreshS: P.floorRefreshS, sigmaFloor: P.sigmaFloor, minQuietFrames: P.minQuietFrames };
   if (noise && !fits) init.noise = null;
   const longLagS = o.longLagS > 0 ? Math.max(o.longLagS, 2 * o.diffLagS) : 0;
@@ -34,8 +34,8 @@ export function setUpPipeline(frame: LumaFrame, o: AnalysisOptions, init: Pipeli
     ring: new CellRing(keepS),
     short: new LagChannel('short', o.diffLagS, 0, settings),
     long: longLagS > 0 ? new LagChannel('long', longLagS, P.longAverageS, settings) : null,
-    floorShort: new FloorLearner(grid.gridCols, grid.gridRows, o.blockSizePx, fits ? noise : null, floorSettings),
-    floorLong: longLagS > 0 ? new FloorLearner(grid.gridCols, grid.gridRows, o.blockSizePx, fits ? (noise?.long ?? null) : null, floorSettings) : null,
+    floorShort: new FloorLearner(grid.gridCols, grid.gridRows, geometry.blockPx, fits ? noise : null, floorSettings),
+    floorLong: longLagS > 0 ? new FloorLearner(grid.gridCols, grid.gridRows, geometry.blockPx, fits ? (noise?.long ?? null) : null, floorSettings) : null,
     tracker: new CandidateTracker({ cols: grid.gridCols, rows: grid.gridRows, closeGapS: o.closeGapS, maxTwitchS: P.maxTwitchS, relaxLagS: longLagS || o.diffLagS }),
     movements: new MovementSpans(P.analysableGapS),
     scratch: { ...candidateScratch(n), z: new Float32Array(n), zLong: new Float32Array(n), median: new Float64Array(n), smoothTmp: new Float32Array(grid.cellCols * grid.cellRows) },

@@ -3,9 +3,12 @@ import { validateOptions } from '../../../src/analysis/AnalysisOptions';
 import { DetectorPipeline } from '../../../src/analysis/DetectorPipeline';
 import { syntheticFrames, type SyntheticSpec, type SyntheticTwitch } from '../../helpers/syntheticFrames';
 
-/** Candidates (no classifier) and movements of a synthetic clip through the whole pipeline. */
+/**
+ * Candidates (no classifier) and movements of a synthetic clip through the whole pipeline, on
+ * 16 px blocks (the sizes below were worked out for them; by default the block follows the scale).
+ */
 function run(spec: SyntheticSpec) {
-  const p = new DetectorPipeline(validateOptions({}), { width: spec.width, height: spec.height, noise: null, mmPerPx: null, imageRegionPx: { x: 0, y: 0, width: spec.width, height: spec.height }, classifier: null });
+  const p = new DetectorPipeline(validateOptions({ blockSizePx: 16 }), { width: spec.width, height: spec.height, noise: null, mmPerPx: null, imageRegionPx: { x: 0, y: 0, width: spec.width, height: spec.height }, classifier: null });
   for (const f of syntheticFrames(spec)) p.push(f);
   return p.finish();
 }
