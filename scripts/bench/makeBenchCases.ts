@@ -14,12 +14,16 @@ import { writeDicomCine, type CineSyntax } from './writeDicomCine';
 
 const ext = (e: WriteOptions): string => (e.codec === 'vp9' ? 'webm' : 'mp4');
 
-/** Renders and encodes one simulated pair (skipped when both files exist and `force` is off) into `dir` (the set's folder by default). */
+/**
+ * Renders and encodes one simulated pair into `dir` (the set's folder by default); a file is kept
+ * when it and its truth exist and `force` is off (a run stopped mid-encode leaves a clip without
+ * its truth, which is then made again).
+ */
 export async function makePair(set: BenchSetName, p: PairCase, force: boolean, dir = setDir(set)): Promise<BenchEntry> {
   const clip = `${p.name}.${ext(p.encoding)}`;
   const baseline = `${p.name}-baseline.${ext(p.encoding)}`;
   for (const [file, spec] of [[clip, p.clip], [baseline, p.baseline]] as const) {
-    if (!force && existsSync(join(dir, file))) continue;
+    if (!force && existsSync(join(dir, file)) && existsSync(join(dir, file.replace(/\.\w+$/, '.truth.json')))) continue;
     await writeSimulatedClip(createSimulatedClip(spec), join(dir, file), p.encoding);
   }
   return { name: p.name, set, role: 'pair', what: p.what, clip, baseline, truth: clip.replace(/\.\w+$/, '.truth.json') };
