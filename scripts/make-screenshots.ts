@@ -19,7 +19,7 @@ const OUT = 'samples';
 async function waitIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getElementById('results')?.getAttribute('aria-busy') === 'false' && !(document.getElementById('export-json') as HTMLButtonElement).disabled, null, { timeout: 180_000 });
   // Let the frame list and the last drawing settle.
-  await page.waitForFunction(() => /^Frame /.test(document.querySelector('#timeline [role="slider"]')?.getAttribute('aria-valuetext') ?? ''), null, { timeout: 60_000 });
+  await page.waitForFunction(() => /\d+ (of|de) \d+/.test(document.querySelector('#timeline [role="slider"]')?.getAttribute('aria-valuetext') ?? ''), null, { timeout: 60_000 });
 }
 
 async function review(page: Page): Promise<void> {
