@@ -53,7 +53,8 @@ export interface AnalysisResult {
   /** `detector`: the parameters' and the classifier's revision (detectorRevision). */
   tool: { name: 'twitchscope'; version: string; detector: string };
   input: InputSummary;
-  settings: AnalysisOptions;
+  /** The options as used: `blockSizePx` is the block side the grid had (from the scale unless given). */
+  settings: AnalysisOptions & { blockSizePx: number };
   /** The image region analysed, original pixels, and whether it was found or given. */
   roi: RectPx & { source: 'auto' | 'user' | 'file' };
   noise: NoiseInfo;

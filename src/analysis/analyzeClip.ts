@@ -92,6 +92,7 @@ export async function runPhase(phase: AnalysisProgress['phase'], stream: FrameSt
   let framesDone = 0;
   let lastReportMs = -Infinity;
   let pending: TwitchEvent[] = [];
+  const streamedIds = new Set<number>();
   let traceCursor = 0;
   let mediaTimeS = 0;
   let firstS = Number.NaN;
@@ -101,6 +102,7 @@ export async function runPhase(phase: AnalysisProgress['phase'], stream: FrameSt
     const { timesS, energy } = pipeline.trace;
     hooks.onProgress({ phase, framesDone, framesTotal: info.frames, mediaTimeS, durationS: info.durationS, newEvents: pending, trace: { timesS: timesS.slice(traceCursor), energy: energy.slice(traceCursor) } });
     traceCursor = timesS.length;
+    for (const e of pending) streamedIds.add(e.id);
     pending = [];
     lastReportMs = now();
   };
@@ -121,6 +123,9 @@ export async function runPhase(phase: AnalysisProgress['phase'], stream: FrameSt
   const output = phaseOutput(pipeline, Math.max(0, mediaTimeS - firstS));
   // Kinds of earlier events may be revised at the end (pulsation needs the site's history), which
   // is why the UI takes the final result as truth; progress reports only carry provisional ones.
+  // The last report also carries the events only the clip's end let be final (a short clip
+  // without a baseline is scored after its warm-up, at the end), so every event is streamed once.
+  pending.push(...output.events.filter((e) => !streamedIds.has(e.id)));
   report();
   const frameIntervalS = output.medianFrameIntervalS;
   const input: InputSummary = {

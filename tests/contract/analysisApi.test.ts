@@ -2,6 +2,7 @@ import { expose, proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisProgress } from '../../src/analysis/analyzeClip';
 import { ClipError } from '../../src/analysis/FrameStream';
+import { loadClassifier } from '../../src/cli/loadClassifier';
 import { FrameRateNeededError } from '../../src/sources/FrameRateNeededError';
 import { sourceError } from '../../src/sources/SourceError';
 import { createAnalysisApi, type AnalysisApi, type ClipInput, type NamedBlob, type OpenSource, type SourceRequest } from '../../src/worker-api/createAnalysisApi';
@@ -16,7 +17,8 @@ const ports: MessagePort[] = [];
 function connect(openSource: OpenSource): Remote<AnalysisApi> {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
-  expose(createAnalysisApi(openSource), port2);
+  // The shipped classifier, as the worker gets it (from the app's origin there, from disk here).
+  expose(createAnalysisApi(openSource, { classifier: () => loadClassifier() }), port2);
   return wrap<AnalysisApi>(port1);
 }
 afterEach(() => {
@@ -24,7 +26,7 @@ afterEach(() => {
 });
 
 const clipFile = new Blob([new Uint8Array(16)]);
-// Same clip family as the MotionAnalyzer unit tests: 192x160 speckle, one 2.5 px local twitch.
+// 192x160 speckle with one 2.5 px local twitch (the clip family of the stage tests).
 const CLIP: SyntheticSpec = { width: 192, height: 160, fps: 30, durationS: 4, seed: 7, noiseGrey: 2 };
 const TWITCH: SyntheticTwitch = { onsetS: 2.5, riseS: 0.08, decayS: 0.3, xPx: 120, yPx: 70, radiusPx: 10, amplitudePx: 2.5 };
 const SMALL: SyntheticSpec = { ...CLIP, width: 64, height: 48 };

@@ -49,7 +49,7 @@ export function fakeResult(events: TwitchEvent[], opts: { durationS?: number; an
     schemaVersion: 1,
     tool: { name: 'twitchscope', version: '0.1.0', detector: 'params-test+model-test' },
     input: { file: 'clip.mp4', frames: durationS * 30, fps: 30, durationS, width: 640, height: 480 },
-    settings: { ...DEFAULT_OPTIONS, mmPerPx: opts.mmPerPx ?? null },
+    settings: { ...DEFAULT_OPTIONS, blockSizePx: 16, mmPerPx: opts.mmPerPx ?? null },
     roi: { x: 0, y: 0, width: 640, height: 480, source: 'auto' },
     noise: { source: 'quiet-stretches', quietS: 10 },
     events,

@@ -28,7 +28,7 @@ describe('knownMessageWords: the analysis core\'s own sentences in the reader\'s
   });
   it('recognises a region too small to analyse (resolveGeometry)', () => {
     const frame = { data: new Uint8Array(64 * 48), width: 64, height: 48, timestampS: 0 };
-    const message = thrown(() => resolveGeometry(frame, 16, { x: 0, y: 0, width: 40, height: 40 }, 'user', null, 40));
+    const message = thrown(() => resolveGeometry(frame, { px: 16, mm: 1.4 }, { x: 0, y: 0, width: 40, height: 40 }, 'user', null, 40));
     expect(knownMessageWords(message)?.(es)).toBe('La región de imagen (40×40 px) es demasiado pequeña para analizarla: debe medir al menos 64 px por lado.');
     expect(knownMessageWords(message)?.(en)).toBe('The image region (40×40 px) is too small to analyse: it must be at least 64 px on each side.');
   });
