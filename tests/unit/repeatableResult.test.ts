@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClip } from '../../src/analysis/analyzeClip';
 import { toResultJson } from '../../src/analysis/exportResult';
+import { loadClassifier } from '../../src/cli/loadClassifier';
 import { syntheticStream } from '../contract/syntheticStream';
 import type { SyntheticSpec, SyntheticTwitch } from '../helpers/syntheticFrames';
 
@@ -16,15 +17,16 @@ const TWITCH: SyntheticTwitch = { onsetS: 2.5, riseS: 0.08, decayS: 0.3, xPx: 12
 describe('the result does not depend on timing', () => {
   it('is the same JSON with no progress, progress after every frame, and slow frames with 100 ms batches', async () => {
     const stream = (frameDelayMs = 0) => syntheticStream({ ...CLIP, twitches: [TWITCH] }, { frameDelayMs });
-    const quiet = toResultJson(await analyzeClip(stream(), null, {}));
+    const classifier = await loadClassifier();
+    const quiet = toResultJson(await analyzeClip(stream(), null, {}, { classifier }));
 
     let tick = 0;
     let reports = 0;
     const everyFrame = toResultJson(
-      await analyzeClip(stream(), null, {}, { onProgress: () => reports++, progressIntervalMs: 0, nowMs: () => (tick += 7) }),
+      await analyzeClip(stream(), null, {}, { classifier, onProgress: () => reports++, progressIntervalMs: 0, nowMs: () => (tick += 7) }),
     );
     expect(reports).toBeGreaterThan(100);
-    const slow = toResultJson(await analyzeClip(stream(1), null, {}, { onProgress: () => undefined, progressIntervalMs: 100 }));
+    const slow = toResultJson(await analyzeClip(stream(1), null, {}, { classifier, onProgress: () => undefined, progressIntervalMs: 100 }));
 
     expect(JSON.parse(quiet).summary.fasciculations).toBe(1);
     expect(everyFrame).toBe(quiet);
