@@ -44,8 +44,13 @@ const runCli = (): Promise<{ stdout: string }> =>
  * (ffmpeg through a pipe) decode the same pixels with the same frame times (pts x time base)
  * and feed the same analysis core, which sums in a fixed order and rounds every reported number
  * itself: the same clip and settings give the same result JSON, byte for byte, run after run and
- * on either path. The export has no date field (its file name carries the date).
+ * on either path, apart from the export's one date field (`review.reviewedAt`: when the review
+ * was last changed, or the export's time when nobody has reviewed yet), which is left out here.
  */
+/** The analysis part of a page export: the page adds the (here empty) review, which the CLI has no part in. */
+const analysisPart = (json: string): string => JSON.stringify({ ...(JSON.parse(json) as object), review: null }, null, 2);
+const withoutDate = (json: string): string => JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'reviewedAt' ? undefined : value), 2);
+
 describe('the same clip gives byte-identical result JSON', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -63,7 +68,7 @@ describe('the same clip gives byte-identical result JSON', () => {
     try {
       const { page } = opened;
       await page.getByLabel('Clip', { exact: true }).setInputFiles(CLIP);
-      await page.getByLabel('Baseline', { exact: false }).setInputFiles(BASELINE);
+      await page.locator('#baseline-input').setInputFiles(BASELINE);
       for (let run = 0; run < 2; run++) {
         await appPage.analyze(page);
         expect(await appPage.alertText(page)).toBe('');
@@ -75,8 +80,8 @@ describe('the same clip gives byte-identical result JSON', () => {
     }
     const [first, second] = (await cliRuns).map((r) => r.stdout);
     expectSameBytes(second, first, 'two CLI runs');
-    expectSameBytes(fromBrowser[1], fromBrowser[0], 'two browser runs');
-    expectSameBytes(fromBrowser[0], first, 'the browser\'s and the CLI\'s JSON');
+    expectSameBytes(withoutDate(fromBrowser[1]), withoutDate(fromBrowser[0]), 'two browser runs');
+    expectSameBytes(analysisPart(fromBrowser[0]), analysisPart(first), 'the browser\'s and the CLI\'s JSON');
     const result = JSON.parse(first);
     expect(result.noise.source).toBe('baseline');
     expect(result.summary.fasciculations).toBeGreaterThan(0);

@@ -25,7 +25,8 @@ export const pageTextEn = {
   detectionLegend: 'Detection',
   confidenceLabel: 'Confidence threshold',
   confidenceHint:
-    "An event counts as a fasciculation when the classifier's probability that it is one reaches this (0 to 1; 0.5 by default). Higher: fewer, surer events.",
+    "An event counts as a fasciculation when the classifier's probability that it is one reaches this (0 to 1; empty: the threshold the classifier was trained with). Higher: fewer, surer events.",
+  confidencePlaceholder: 'trained',
   analyze: 'Analyze',
   cancel: 'Cancel',
   progressLabel: 'Analysis progress',

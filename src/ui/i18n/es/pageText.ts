@@ -24,7 +24,8 @@ export const pageTextEs: Messages['page'] = {
   detectionLegend: 'Detección',
   confidenceLabel: 'Umbral de confianza',
   confidenceHint:
-    'Un evento cuenta como fasciculación cuando la probabilidad que le da el clasificador alcanza este valor (de 0 a 1; 0,5 por defecto). Más alto: menos eventos, más seguros.',
+    'Un evento cuenta como fasciculación cuando la probabilidad que le da el clasificador alcanza este valor (de 0 a 1; vacío: el umbral con el que se entrenó el clasificador). Más alto: menos eventos, más seguros.',
+  confidencePlaceholder: 'entrenado',
   analyze: 'Analizar',
   cancel: 'Cancelar',
   progressLabel: 'Progreso del análisis',
