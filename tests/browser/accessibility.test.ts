@@ -33,6 +33,17 @@ async function audit(page: Page): Promise<{ violations: string[]; contrastUndeci
   };
 }
 
+/** axe at 1280 and 390 px: no violations and no colour contrast left undecided at either. */
+async function expectCleanAtDesktopAndPhone(page: Page): Promise<void> {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(300);
+      const a = await audit(page);
+      expect(a.violations, `violations at ${viewport.width} px`).toEqual([]);
+      expect(a.contrastUndecided, `contrast axe could not decide at ${viewport.width} px`).toEqual([]);
+    }
+}
+
 describe('accessibility: axe-core, colour contrast included, and the timeline by keyboard (issue 12)', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -52,13 +63,7 @@ describe('accessibility: axe-core, colour contrast included, and the timeline by
   it('0 violations and no contrast left undecided, desktop and phone, before an analysis', async () => {
     await page.getByRole('button', { name: 'Load demo clips' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Analyze', exact: true }).isEnabled(), POLL).toBe(true);
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(300);
-      const a = await audit(page);
-      expect(a.violations, `violations at ${viewport.width} px`).toEqual([]);
-      expect(a.contrastUndecided, `contrast axe could not decide at ${viewport.width} px`).toEqual([]);
-    }
+    await expectCleanAtDesktopAndPhone(page);
   });
 
   it('0 violations and no contrast left undecided, desktop and phone, after an analysis', async () => {
@@ -66,13 +71,7 @@ describe('accessibility: axe-core, colour contrast included, and the timeline by
     await appPage.analyze(page);
     expect(await appPage.alertText(page)).toBe('');
     await page.waitForFunction(() => /^Frame 1 of \d+/.test(document.querySelector('#timeline [role="slider"]')?.getAttribute('aria-valuetext') ?? ''), null, POLL);
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(300);
-      const a = await audit(page);
-      expect(a.violations, `violations at ${viewport.width} px`).toEqual([]);
-      expect(a.contrastUndecided, `contrast axe could not decide at ${viewport.width} px`).toEqual([]);
-    }
+    await expectCleanAtDesktopAndPhone(page);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
