@@ -38,6 +38,14 @@ export function renderEventTable(table: HTMLTableElement, events: readonly Twitc
   });
 }
 
+/** Moves the current-event mark (aria-current) to the row of `selectedId`, keeping every row. */
+export function markSelectedRow(table: HTMLTableElement, selectedId: number | null): void {
+  for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-event-id]')) {
+    if (selectedId !== null && row.dataset.eventId === String(selectedId)) row.setAttribute('aria-current', 'true');
+    else row.removeAttribute('aria-current');
+  }
+}
+
 function eventRow(e: TwitchEvent, on: EventTableHandlers): HTMLTableRowElement {
   const columns = t().table.columns;
   const review = on.reviewOf(e);

@@ -154,6 +154,15 @@ describe('phones and tablets (issue 12)', () => {
     const l = await layout(page);
     expect(facts.width).toBeLessThanOrEqual(l.content + 1);
     expect(l.scrollWidth).toBe(l.innerWidth);
+
+    // Picking another event moves the current-event mark and keeps the cards: a card being read
+    // or tapped is not replaced under the finger while the video plays on.
+    const row = await card.elementHandle();
+    const second = page.locator('#events-table tbody tr').nth(1);
+    const secondId = await second.getAttribute('data-event-id');
+    await second.getByRole('button', { name: `Seek to event ${secondId}` }).tap();
+    await expect.poll(() => second.getAttribute('aria-current'), POLL).toBe('true');
+    expect(await row!.evaluate((r) => r.isConnected && !r.hasAttribute('aria-current'))).toBe(true);
   });
 
   it('at 768x1024 (tablet): no sideways scroll, players stacked at full width, the timeline full width, markers apart', async () => {

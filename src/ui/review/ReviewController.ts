@@ -8,7 +8,7 @@ import { formatS } from '../format';
 import { onLanguageChange, t } from '../i18n/i18n';
 import type { EventOverlay } from '../EventOverlay';
 import { isUnderWay } from '../EventOverlay';
-import { renderEventTable } from '../EventTable';
+import { markSelectedRow, renderEventTable } from '../EventTable';
 import type { Playback } from '../player/Playback';
 import { renderSummary } from '../SummaryView';
 import type { Timeline } from '../Timeline';
@@ -130,7 +130,7 @@ export class ReviewController {
       this.timeline.seek(e.onsetS);
       this.onPicked(e);
     }
-    this.render();
+    this.renderSelection();
   }
 
   /** What the export needs; null before the clip's hash is known (or with no result). */
@@ -180,6 +180,26 @@ export class ReviewController {
     this.addButton.focus();
   }
 
+  /**
+   * Only the current event changed (a pick, or playback reaching another event): the table's rows
+   * stay the same elements, so a row the reader is hovering, tapping or has scrolled to is not
+   * replaced under them several times a second while the video plays.
+   */
+  private renderSelection(): void {
+    if (this.selectedId !== null && !this.session.events().some((e) => e.id === this.selectedId)) this.selectedId = null;
+    this.showSelection();
+    markSelectedRow(this.table, this.selectedId);
+    this.changed();
+  }
+
+  private showSelection(): void {
+    this.timeline.setSelected(this.selectedId);
+    this.overlay.setSelected(this.selectedId);
+    const current = this.current;
+    const events = this.session.events();
+    renderCurrentEvent(this.currentBody, current, current ? this.session.reviewOf(current) : null, { onAccept: (e) => this.accept(e), onReject: (e) => this.reject(e) }, events.length > 0);
+  }
+
   private render(): void {
     const result = this.session.result;
     const events = this.session.events();
@@ -202,10 +222,7 @@ export class ReviewController {
     } else {
       this.count.textContent = '';
     }
-    this.timeline.setSelected(this.selectedId);
-    this.overlay.setSelected(this.selectedId);
-    const current = this.current;
-    renderCurrentEvent(this.currentBody, current, current ? reviewOf(current) : null, { onAccept: (e) => this.accept(e), onReject: (e) => this.reject(e) }, events.length > 0);
+    this.showSelection();
     if (this.note.value !== this.session.state.note) this.note.value = this.session.state.note;
     this.addButton.disabled = !result;
     this.undoButton.disabled = !this.session.canUndo;
