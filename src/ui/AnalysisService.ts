@@ -7,4 +7,4 @@ import type { AnalysisClient } from '../worker-client/AnalysisClient';
  * `signal` rejects with an error named 'AnalysisCancelledError'; clips without timing of their own
  * fail with one named 'FrameRateNeededError' unless `fps` is given.
  */
-export type AnalysisService = Pick<AnalysisClient, 'analyze' | 'listFrameTimes' | 'dispose'>;
+export type AnalysisService = Pick<AnalysisClient, 'analyze' | 'listFrameTimes' | 'warmUp' | 'dispose'>;

@@ -20,6 +20,7 @@ import { loadDemoClips } from './loadDemoClips';
 import { PlayerStage } from './PlayerStage';
 import { PageMessages } from './PageMessages';
 import { ProgressView } from './ProgressView';
+import { ProvisionalPreview } from './ProvisionalPreview';
 import { renderLegend } from './renderLegend';
 import { readConfidence } from './readConfidence';
 import { ResultTools } from './ResultTools';
@@ -40,6 +41,7 @@ export class App {
   private readonly scale: ScaleInput;
   private readonly frameRate: FrameRateInput;
   private readonly progress: ProgressView;
+  private readonly preview: ProvisionalPreview;
   private readonly clipProblem = new ClipProblem(byId('clip-problem', HTMLElement));
   private readonly baselineProblem = new ClipProblem(byId('baseline-problem', HTMLElement));
   private readonly analyzeButton = byId('analyze-button', HTMLButtonElement);
@@ -70,8 +72,11 @@ export class App {
     private readonly service: AnalysisService,
     playerClient: PlayerClient,
     baselineClient: PlayerClient,
+    /** A second analysis service for the clip's provisional events (null: none are shown). */
+    previewService: AnalysisService | null = null,
   ) {
     this.stage = new PlayerStage(playerClient, baselineClient);
+    this.preview = new ProvisionalPreview(previewService, this.stage.timeline);
     const { linked, timeline, overlay } = this.stage;
     this.tools = new ResultTools(this.stage, () => this.result);
     this.clipDrop = new FileDrop(byId('clip-drop', HTMLDivElement), byId('clip-input', HTMLInputElement), byId('clip-name', HTMLElement), (f) => void this.onClip(f));
@@ -169,6 +174,7 @@ export class App {
       return;
     }
     this.clipInVideo = files.length === 1 && mayPlayInVideo(check.format);
+    this.service.warmUp(); // OpenCV and the classifier load while the user looks at the clip
     this.showClip(true);
     this.loadPlayer();
     // An analysis already under way (the ?demo start) lists them when it ends: asking now would cancel it.
@@ -193,6 +199,7 @@ export class App {
     if (this.baselineDrop.files !== files) return;
     this.baselineProblem.show(check.problem);
     this.stage.baseline.setBaseline(check.problem ? null : files[0], mayPlayInVideo(check.format));
+    if (!check.problem) this.preview.warmUp();
     this.setBusy(false);
   }
 
@@ -304,8 +311,10 @@ export class App {
       const confidenceThreshold = readConfidence(this.confidence);
       const options: Partial<AnalysisOptions> = { roiPx: this.roi.current, mmPerPx: scale.mmPerPx, confidenceThreshold };
       const usedHeightPx = this.regionHeight()?.heightPx ?? 0;
+      if (baseline) this.preview.start(clipInput(files), options, rate.fps);
       const result = await this.service.analyze(clipInput(files), baseline, options, { fps: rate.fps, signal: job.signal, onProgress: (p) => this.onProgress(p, job) });
       if (this.job !== job) return;
+      this.preview.stop();
       this.foundRoiHeightPx = result.roi.source === 'user' ? this.foundRoiHeightPx : result.roi.height;
       this.showResult(result, scaleNote(scale.mmPerPx, usedHeightPx, result));
       if (!this.stage.timeline.hasFrameTimes && this.clipInVideo) this.requestFrameTimes();
@@ -327,6 +336,7 @@ export class App {
     } finally {
       if (this.job === job) {
         this.job = null;
+        this.preview.stop();
         this.setBusy(false);
       }
     }
@@ -341,6 +351,7 @@ export class App {
     if (this.job !== job) return;
     this.progress.update(p);
     if (p.phase !== 'clip') return;
+    this.preview.overtaken(p.mediaTimeS);
     const { timeline, overlay } = this.stage;
     if (p.durationS) timeline.setDuration(p.durationS);
     timeline.appendTrace(p.trace.timesS, p.trace.energy);

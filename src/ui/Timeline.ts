@@ -31,6 +31,9 @@ export class Timeline {
   private events: TwitchEvent[] = [];
   private reviewOf: (e: TwitchEvent) => EventReview = () => null;
   private unanalysable: TimeSpan[] = [];
+  private provisional: TwitchEvent[] = [];
+  /** Says how many provisional events are drawn (the canvas is hidden from screen readers). */
+  private readonly provisionalNote: HTMLParagraphElement;
   private frameTimesS: number[] = [];
   private durationS = 0;
   private rafId = 0;
@@ -51,7 +54,8 @@ export class Timeline {
     this.cursor = h('div', { class: 'timeline-cursor', 'aria-hidden': 'true' });
     this.axis = h('div', { class: 'timeline-axis', 'aria-hidden': 'true' });
     this.track.append(this.canvas, this.cursor);
-    root.append(this.markerRow, this.track, this.axis);
+    this.provisionalNote = h('p', { class: 'timeline-provisional', role: 'status', hidden: '' });
+    root.append(this.markerRow, this.track, this.axis, this.provisionalNote);
     this.markers = new TimelineMarkers(this.markerRow, (timeS) => this.fraction(timeS), () => this.track.clientWidth);
     this.markers.onPick = (e) => this.onPick(e);
     this.reword();
@@ -81,6 +85,7 @@ export class Timeline {
     this.markerRow.setAttribute('aria-label', t().timeline.events);
     this.track.setAttribute('aria-label', this.label(t()));
     this.setUnanalysable(this.unanalysable);
+    this.setProvisional(this.provisional);
     this.markers.reword();
     this.updateCursor();
     this.queueDraw();
@@ -92,6 +97,7 @@ export class Timeline {
     this.traceEnergy = [];
     this.events = [];
     this.setUnanalysable([]);
+    this.setProvisional([]);
     this.frameTimesS = [];
     this.durationS = 0;
     this.markers.clear();
@@ -159,6 +165,18 @@ export class Timeline {
       this.track.insertBefore(el, this.cursor);
     }
     this.layoutStretches();
+    this.queueDraw();
+  }
+
+  /**
+   * Events found ahead of the analysis, under a provisional floor (ProvisionalPreview): drawn as
+   * dashed outlines, with a line that says what they are; never buttons, since they may change.
+   */
+  setProvisional(events: readonly TwitchEvent[]): void {
+    this.provisional = [...events];
+    const n = events.filter((e) => e.kind === 'fasciculation').length;
+    this.provisionalNote.hidden = events.length === 0;
+    this.provisionalNote.textContent = events.length === 0 ? '' : t().timeline.provisional(events.length, n);
     this.queueDraw();
   }
 
@@ -296,6 +314,7 @@ export class Timeline {
         events: this.events,
         reviewOf: this.reviewOf,
         unanalysable: this.unanalysable,
+        provisional: this.provisional,
         timesS: this.traceTimesS,
         energy: this.traceEnergy,
         fraction: (t) => this.fraction(t),

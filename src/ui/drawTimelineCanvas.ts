@@ -8,6 +8,8 @@ export interface TimelinePicture {
   reviewOf?: (e: TwitchEvent) => EventReview;
   /** Stretches with too much motion to see a twitch. */
   unanalysable?: readonly TimeSpan[];
+  /** Events found under a provisional floor, before the final analysis reaches them: outlined, dashed. */
+  provisional?: readonly TwitchEvent[];
   timesS: readonly number[];
   energy: readonly number[];
   /** Time to 0..1 across the axis. */
@@ -41,6 +43,7 @@ export function drawTimelineCanvas(ctx: CanvasRenderingContext2D, widthPx: numbe
       ctx.fillRect(x0, 0, w, heightPx);
     }
   }
+  drawProvisional(ctx, widthPx, heightPx, ratio, pic);
   const n = Math.min(pic.timesS.length, pic.energy.length);
   if (n < 2) return;
   const top = traceScaleTop(pic.energy);
@@ -56,6 +59,22 @@ export function drawTimelineCanvas(ctx: CanvasRenderingContext2D, widthPx: numbe
     else ctx.lineTo(x, y);
   }
   ctx.stroke();
+}
+
+/** Dashed outlines: found, but not yet confirmed (the line pattern reads without colour). */
+function drawProvisional(ctx: CanvasRenderingContext2D, widthPx: number, heightPx: number, ratio: number, pic: TimelinePicture): void {
+  const events = pic.provisional ?? [];
+  if (events.length === 0) return;
+  ctx.save();
+  ctx.setLineDash([3 * ratio, 2 * ratio]);
+  ctx.lineWidth = 1.5 * ratio;
+  for (const e of events) {
+    const x0 = pic.fraction(e.onsetS) * widthPx;
+    const w = Math.max(3 * ratio, pic.fraction(e.endS) * widthPx - x0);
+    ctx.strokeStyle = KIND_COLORS[e.kind];
+    ctx.strokeRect(x0, ratio, w, heightPx - 2 * ratio);
+  }
+  ctx.restore();
 }
 
 function drawUnanalysable(ctx: CanvasRenderingContext2D, widthPx: number, heightPx: number, ratio: number, pic: TimelinePicture): void {

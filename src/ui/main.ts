@@ -28,14 +28,18 @@ async function start(): Promise<void> {
   installLanguageSwitch(preferred);
   new OfflineSupport();
   const client = new AnalysisClient();
+  // The provisional preview's worker (ProvisionalPreview); `?preview=0` turns it off (the bench compares the two).
+  const previewWorker = () => new Worker(new URL('../../workers/preview.worker.ts', import.meta.url), { type: 'module' });
+  const previewClient = new URLSearchParams(window.location.search).get('preview') === '0' ? null : new AnalysisClient({ createWorker: previewWorker });
   const playerClient = new PlayerClient();
   const baselineClient = new PlayerClient();
-  const app = new App(client, playerClient, baselineClient);
+  const app = new App(client, playerClient, baselineClient, previewClient);
   // A page kept in the back-forward cache comes back and must still work, so only end the workers
   // when the page is really going away.
   window.addEventListener('pagehide', (e) => {
     if (!e.persisted) {
       client.dispose();
+      previewClient?.dispose();
       playerClient.dispose();
       baselineClient.dispose();
     }

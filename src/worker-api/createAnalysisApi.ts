@@ -129,6 +129,15 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
       }
     },
 
+    /**
+     * Load what an analysis needs (OpenCV, the classifier) before it is asked for, so that Analyze
+     * starts on the first frame at once. Not a job: it runs beside one, and a job started meanwhile
+     * waits for the same loads (each is loaded once per worker).
+     */
+    async warmUp(): Promise<void> {
+      await Promise.all([deps.displacement?.().catch(() => null), deps.classifier?.().catch(() => undefined)]);
+    },
+
     /** Ask the running job to stop at the next frame; it then rejects with AnalysisCancelledError. */
     cancel(): void {
       if (busy) cancelRequested = true;

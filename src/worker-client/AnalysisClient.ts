@@ -84,6 +84,26 @@ export class AnalysisClient {
     return this.run(undefined, (remote) => remote.listFrameTimes(clip, { fps: opts.fps ?? null }));
   }
 
+  /**
+   * Start the worker and have it load OpenCV and the classifier now (the page calls this when a
+   * clip is chosen), so Analyze does not wait seconds for them. Idle, the worker still ends after
+   * idleShutdownMs; a failure here is left for the job to report.
+   */
+  warmUp(): void {
+    if (this.disposed) return;
+    let remote: Remote<AnalysisApi>;
+    try {
+      remote = this.ensureWorker();
+    } catch {
+      return;
+    }
+    remote.warmUp().catch(() => undefined);
+    if (!this.inWorker && !this.latest) {
+      this.clearIdleTimer();
+      this.idleTimer = setTimeout(() => this.terminateWorker(new AnalysisCancelledError()), this.idleShutdownMs);
+    }
+  }
+
   /** Cancel any job and end the worker now; the client cannot be used afterwards. */
   dispose(): void {
     this.disposed = true;

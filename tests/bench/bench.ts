@@ -1,10 +1,12 @@
 /**
- * npm run bench [-- --only browser,long,cli,batch,kernels]: speed and memory of the real paths,
+ * npm run bench [-- --only browser,first,long,cli,batch,kernels]: speed and memory of the real paths,
  * printed as tables and saved to bench-data/bench.json (a partial run replaces only its own
  * sections). Never run by the tests (timings are not assertions).
  *
  * - browser: Debian Chromium, the app's worker, WebCodecs decode alone vs the whole analysis on
  *   the same clip in the same run; memory of the bench's own Chromium process tree.
+ * - first: the app page on the demo pair, Analyze to the first event on screen and to the
+ *   result, with the provisional preview and without it (`?preview=0`).
  * - long: the same for a 10-minute 1080p30 clip (memory growth) and a 2 GB file (read counter:
  *   streamed, never read whole; memory flat).
  * - cli: ffmpeg decode alone vs the whole single-clip analysis; RSS of this Node process.
@@ -22,12 +24,13 @@ import { batchRow, type BatchRow } from './batchBench';
 import { loopClip, tenMinute1080pClip, twoGigabyteClip } from './benchClips';
 import { BenchBrowser, type ClipRow } from './browserBench';
 import { cliRows } from './cliBench';
+import { firstEventRows, LOOK_MS } from './firstEventBench';
 import { kernelBenchmarks } from './kernelBenchmarks';
 
 const OUT = resolve('bench-data');
 const REAL_DIR = resolve('../shared/data/real');
 const REAL = join(REAL_DIR, 'p6_passive_ROM_01_push_01.mp4');
-const SECTIONS = ['browser', 'long', 'cli', 'batch', 'kernels'] as const;
+const SECTIONS = ['browser', 'first', 'long', 'cli', 'batch', 'kernels'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function chosenSections(): Set<Section> {
@@ -99,6 +102,19 @@ async function main(): Promise<void> {
     const rows = await browserSection(standard, () => false);
     printClipTable('Browser (Chromium, WebCodecs in the module worker; memory = the bench Chromium\'s process tree)', rows);
     note('browser', rows);
+  }
+  if (only.has('first')) {
+    const bench = await BenchBrowser.open('node_modules/.cache/twitchscope-bench');
+    try {
+      const rows = await firstEventRows(bench.browser, bench.baseUrl);
+      console.log(`\nFirst event on the app page, demo pair (Analyze pressed ${LOOK_MS / 1000} s after Load demo clips; to the first event on the timeline, and to the result; median of 3 runs each)`);
+      console.log('| mode | first event s | result s |');
+      console.log('|---|---|---|');
+      for (const r of rows) console.log(`| ${r.mode} | ${r.firstEventS.toFixed(2)} | ${r.resultS.toFixed(2)} |`);
+      note('first', rows);
+    } finally {
+      await bench.close();
+    }
   }
   if (only.has('long')) {
     const long = [tenMinute1080pClip(source, OUT), twoGigabyteClip(source, OUT)];

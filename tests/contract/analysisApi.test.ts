@@ -59,6 +59,27 @@ describe('createAnalysisApi over a MessageChannel', () => {
     expect(streamedIds).toEqual(result.events.map((e) => e.id).sort());
   });
 
+  it('warmUp() loads the estimator and the classifier, and runs beside a job without making it busy', async () => {
+    const loads = { displacement: 0, classifier: 0 };
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    const classifier = loadClassifier();
+    expose(
+      createAnalysisApi(async () => syntheticStream({ ...CLIP, twitches: [TWITCH] }), {
+        displacement: async () => (loads.displacement++, null),
+        classifier: () => (loads.classifier++, classifier),
+      }),
+      port2,
+    );
+    const api = wrap<AnalysisApi>(port1);
+    await api.warmUp();
+    expect(loads).toEqual({ displacement: 1, classifier: 1 });
+    // Not a job: a job started while a warm-up runs is not refused as "busy".
+    const [result] = await Promise.all([api.analyze(clipFile, null, {}), api.warmUp()]);
+    expect(result.events.filter((e) => e.kind === 'fasciculation')).toHaveLength(1);
+    expect(result.tool.detector, "the job ran with the shipped classifier").toMatch(/\+model-[0-9a-f]{8}$/);
+  });
+
   it('passes a source error through as an Error with its name and message', async () => {
     const message = '"broken.mp4" stopped decoding after 3 frames (0.10 s): the file looks truncated or damaged.';
     const api = connect(async () => {

@@ -11,6 +11,8 @@ export const timelineTextEn = {
   marker: (id: number, timeS: string, kind: string, state: string) => `Event ${id} at ${timeS} s: ${kind}, ${state}`,
   cluster: (n: number, firstS: string, lastS: string) => `${n} events at ${firstS}–${lastS} s`,
   unanalysable: (startS: string, endS: string) => `Unanalysable ${startS}–${endS} s: too much motion to see a twitch`,
+  provisional: (n: number, fasciculations: number) =>
+    `Provisional, dashed: ${n} ${plural(n, 'event', 'events')} (${fasciculations} ${plural(fasciculations, 'fasciculation', 'fasciculations')}) found in the clip on its own noise floor while the baseline is read; the final analysis confirms or replaces them.`,
 };
 
 export const playerTextEn = {

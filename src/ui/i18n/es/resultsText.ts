@@ -12,6 +12,8 @@ export const timelineTextEs: Messages['timeline'] = {
   marker: (id, timeS, kind, state) => `Evento ${id} a los ${timeS} s: ${kind}, ${state}`,
   cluster: (n, firstS, lastS) => `${n} eventos entre ${firstS} y ${lastS} s`,
   unanalysable: (startS, endS) => `No analizable ${startS}–${endS} s: demasiado movimiento para ver una contracción`,
+  provisional: (n, fasciculations) =>
+    `Provisional, en trazo discontinuo: ${n} ${plural(n, 'evento', 'eventos')} (${fasciculations} ${plural(fasciculations, 'fasciculación', 'fasciculaciones')}) hallados en el clip con su propio nivel de ruido mientras se lee la referencia; el análisis final los confirma o los sustituye.`,
 };
 
 export const playerTextEs: Messages['player'] = {
