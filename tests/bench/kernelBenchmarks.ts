@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import wabtInit from 'wabt';
 import { downsampleRegion } from '../../src/analysis/downsampleRegion';
 import type { OpenCvLike } from '../../src/cv/opencvDisplacement';
 
@@ -77,6 +79,8 @@ export async function kernelBenchmarks(cv: OpenCvLike | null): Promise<KernelRow
     rows.push({ method: 'OpenCV.js (resize INTER_AREA + absdiff)', msPerFrame: time(run, 50), agrees: `max |diff| ${maxAbsDiff(out, ref).toExponential(1)}` });
   } else rows.push({ method: 'OpenCV.js', msPerFrame: Number.NaN, agrees: 'did not load' });
 
+  rows.push(await wasmSimdRow(a, b, ref));
+
   await tf.setBackend('cpu');
   const runTf = (): Float32Array =>
     tf.tidy(() => {
@@ -96,4 +100,29 @@ export async function kernelBenchmarks(cv: OpenCvLike | null): Promise<KernelRow
     agrees: `max |diff| ${maxAbsDiff(tfOut, ref).toExponential(1)}; tensors leaked: ${tf.memory().numTensors - before}`,
   });
   return rows;
+}
+
+/**
+ * The same kernel in WebAssembly SIMD (tests/bench/wasm/blockEnergy.wat, compiled here with
+ * wabt). The timing includes copying both frames into the module's memory, as a detector
+ * handed decoded frames would have to.
+ */
+async function wasmSimdRow(a: Uint8Array, b: Uint8Array, ref: Float32Array): Promise<KernelRow> {
+  const wabt = await wabtInit();
+  const wat = readFileSync(new URL('./wasm/blockEnergy.wat', import.meta.url), 'utf8');
+  const module = wabt.parseWat('blockEnergy.wat', wat, { simd: true });
+  const { buffer } = module.toBinary({});
+  module.destroy();
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(buffer)));
+  const exports = instance.exports as { memory: WebAssembly.Memory; blockEnergy: (w: number, h: number) => void };
+  const bytes = new Uint8Array(exports.memory.buffer);
+  const blocks = (W / BLOCK) * Math.floor(H / BLOCK);
+  const run = (): Float32Array => {
+    bytes.set(a, 0);
+    bytes.set(b, W * H);
+    exports.blockEnergy(W, H);
+    return new Float32Array(exports.memory.buffer, 2 * W * H, blocks);
+  };
+  const out = run().slice();
+  return { method: 'WebAssembly SIMD (hand-written, i8x16 widening adds)', msPerFrame: time(run, 50), agrees: `max |diff| ${maxAbsDiff(out, ref).toExponential(1)}` };
 }
