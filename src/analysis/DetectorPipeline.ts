@@ -16,7 +16,7 @@ import { isAnalysable, MovementSpans, type MovementSpan } from './MovementSpans'
 import type { NoiseModel } from './NoiseModel';
 import type { ClipGeometry } from './resolveGeometry';
 import { scoreCfar } from './scoreCfar';
-import { siteRecurrence } from './siteRecurrence';
+import { siteHistoryOf, siteRecurrence } from './siteRecurrence';
 import { trackToCandidate } from './trackToCandidate';
 import { displacementProbe, peakFlow } from './pipelineProbes';
 import { setUpPipeline } from './setUpPipeline';
@@ -68,7 +68,8 @@ export class DetectorPipeline {
   private state: PipelineState | null = null;
   private warmup: FrameRecord[] | null = [];
   private readonly context: FrameContext[] = [];
-  private readonly described: Array<{ track: Track; candidate: DescribedCandidate }> = [];
+  /** Every candidate so far, for the site history; not their tracks, whose masks would pile up over a long clip. */
+  private readonly described: DescribedCandidate[] = [];
   readonly trace = { timesS: [] as number[], energy: [] as number[] };
   readonly intervals: number[] = [];
   private lastT = Number.NaN;
@@ -127,8 +128,8 @@ export class DetectorPipeline {
     if (!s) return { events: [], candidates: [], movements: [], state: null, quietS: 0, fromBaseline: false };
     for (const tr of s.tracker.takeAll(this.lastT)) this.describe(tr);
     const movements = s.movements.finish();
-    const site = siteRecurrence(this.described.map(({ candidate: c }) => ({ onsetS: c.onsetS, ...centreBlocks(c, s.geometry) })), this.siteRadiusBlocks(s.geometry));
-    const candidates = this.described.map(({ candidate }, i) => {
+    const site = siteRecurrence(this.described.map((c) => ({ onsetS: c.onsetS, ...centreBlocks(c, s.geometry) })), this.siteRadiusBlocks(s.geometry));
+    const candidates = this.described.map((candidate, i) => {
       const features = candidate.features.slice();
       features[features.length - 2] = round(Math.log1p(site[i].others), 5);
       features[features.length - 1] = round(Math.log1p(site[i].regular), 5);
@@ -192,11 +193,12 @@ export class DetectorPipeline {
   private describe(track: Track): DescribedCandidate {
     const s = this.state as PipelineState;
     const g = s.geometry;
-    const siteSoFar = siteRecurrence([...this.described.map(({ candidate: c }) => ({ onsetS: c.onsetS, ...centreBlocks(c, g) })), { onsetS: track.onsetS, cx: track.frames[0].cx, cy: track.frames[0].cy }], this.siteRadiusBlocks(g));
+    const self = { onsetS: track.onsetS, cx: track.frames[0].cx, cy: track.frames[0].cy };
+    const siteSoFar = siteHistoryOf(self, [...this.described.map((c) => ({ onsetS: c.onsetS, ...centreBlocks(c, g) })), self], this.siteRadiusBlocks(g));
     const frameS = this.intervals.length ? [...this.intervals].sort((a, b) => a - b)[this.intervals.length >> 1] : this.o.diffLagS;
-    const features = describeTrack(track, this.context, { cols: g.grid.gridCols, rows: g.grid.gridRows, blockMm: g.blockPx * g.ruleMmPerPx, frameS }, siteSoFar[siteSoFar.length - 1]);
+    const features = describeTrack(track, this.context, { cols: g.grid.gridCols, rows: g.grid.gridRows, blockMm: g.blockPx * g.ruleMmPerPx, frameS }, siteSoFar);
     const candidate = trackToCandidate(track, features, g, peakFlow(s, track, this.init.displacement));
-    this.described.push({ track, candidate });
+    this.described.push(candidate);
     return candidate;
   }
 

@@ -22,10 +22,17 @@ const MAX_MULTIPLE = 3;
  * the heart rate in one place; fasciculations of one unit fire irregularly (Mills 2011).
  */
 export function siteRecurrence(tracks: readonly SiteTrack[], radiusBlocks: number): SiteHistory[] {
-  return tracks.map((t) => {
-    const site = tracks.filter((o) => Math.hypot(o.cx - t.cx, o.cy - t.cy) <= radiusBlocks).map((o) => o.onsetS).sort((a, b) => a - b);
-    return { others: site.length - 1, regular: regularIntervals(site) };
-  });
+  return tracks.map((t) => siteHistoryOf(t, tracks, radiusBlocks));
+}
+
+/**
+ * One track's site history among `tracks` (which include it): what siteRecurrence gives for that
+ * track, in time linear in the tracks. While a clip streams, each new track needs only its own,
+ * and working out every track's each time made a long clip's cost grow with the cube of its tracks.
+ */
+export function siteHistoryOf(t: SiteTrack, tracks: readonly SiteTrack[], radiusBlocks: number): SiteHistory {
+  const site = tracks.filter((o) => Math.hypot(o.cx - t.cx, o.cy - t.cy) <= radiusBlocks).map((o) => o.onsetS).sort((a, b) => a - b);
+  return { others: site.length - 1, regular: regularIntervals(site) };
 }
 
 /** The most intervals consistent with one period, over the periods the intervals themselves suggest. */

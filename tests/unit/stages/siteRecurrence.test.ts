@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regularIntervals, siteRecurrence } from '../../../src/analysis/siteRecurrence';
+import { regularIntervals, siteHistoryOf, siteRecurrence } from '../../../src/analysis/siteRecurrence';
 
 describe('siteRecurrence', () => {
   it('counts intervals that fit one beat period, whole multiples included (beats under the threshold)', () => {
@@ -22,5 +22,18 @@ describe('siteRecurrence', () => {
     expect(h.map((x) => x.others)).toEqual([2, 2, 2, 0]);
     expect(h[0].regular).toBe(2);
     expect(h[3].regular).toBe(0);
+  });
+
+  it('one track\'s history (siteHistoryOf, as the stream needs it) is exactly its entry in the whole clip\'s', () => {
+    const tracks = [
+      { onsetS: 0, cx: 5, cy: 5 },
+      { onsetS: 0.8, cx: 5.5, cy: 5 },
+      { onsetS: 1.6, cx: 5, cy: 6 },
+      { onsetS: 1.0, cx: 20, cy: 20 },
+      { onsetS: 2.4, cx: 6, cy: 7.5 },
+    ];
+    const all = siteRecurrence(tracks, 3);
+    expect(tracks.map((t) => siteHistoryOf(t, tracks, 3))).toEqual(all);
+    expect(siteHistoryOf(tracks[0], tracks, 3)).toEqual({ others: 3, regular: 3 });
   });
 });
