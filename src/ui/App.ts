@@ -314,7 +314,6 @@ export class App {
       if (baseline) this.preview.start(clipInput(files), options, rate.fps);
       const result = await this.service.analyze(clipInput(files), baseline, options, { fps: rate.fps, signal: job.signal, onProgress: (p) => this.onProgress(p, job) });
       if (this.job !== job) return;
-      this.preview.stop();
       this.foundRoiHeightPx = result.roi.source === 'user' ? this.foundRoiHeightPx : result.roi.height;
       this.showResult(result, scaleNote(scale.mmPerPx, usedHeightPx, result));
       if (!this.stage.timeline.hasFrameTimes && this.clipInVideo) this.requestFrameTimes();

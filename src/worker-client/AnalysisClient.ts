@@ -98,10 +98,7 @@ export class AnalysisClient {
       return;
     }
     remote.warmUp().catch(() => undefined);
-    if (!this.inWorker && !this.latest) {
-      this.clearIdleTimer();
-      this.idleTimer = setTimeout(() => this.terminateWorker(new AnalysisCancelledError()), this.idleShutdownMs);
-    }
+    if (!this.inWorker && !this.latest) this.armIdleShutdown();
   }
 
   /** Cancel any job and end the worker now; the client cannot be used afterwards. */
@@ -176,10 +173,13 @@ export class AnalysisClient {
     if (this.inWorker === job) this.inWorker = null;
     if (this.latest === job) this.latest = null;
     job.leaveWorker();
-    if (!this.inWorker && !this.latest && this.worker && !this.disposed) {
-      this.clearIdleTimer();
-      this.idleTimer = setTimeout(() => this.terminateWorker(new AnalysisCancelledError()), this.idleShutdownMs);
-    }
+    if (!this.inWorker && !this.latest && this.worker && !this.disposed) this.armIdleShutdown();
+  }
+
+  /** The worker ends after idleShutdownMs unless a job comes first (start() clears the timer). */
+  private armIdleShutdown(): void {
+    this.clearIdleTimer();
+    this.idleTimer = setTimeout(() => this.terminateWorker(new AnalysisCancelledError()), this.idleShutdownMs);
   }
 
   /** Reject the caller now; stop the worker at its next frame, or terminate it after the grace time. */

@@ -186,10 +186,15 @@ export class ReviewController {
    * replaced under them several times a second while the video plays.
    */
   private renderSelection(): void {
-    if (this.selectedId !== null && !this.session.events().some((e) => e.id === this.selectedId)) this.selectedId = null;
+    this.forgetVanishedSelection();
     this.showSelection();
     markSelectedRow(this.table, this.selectedId);
     this.changed();
+  }
+
+  /** The selected event was rejected away (a reviewer's own) or the result changed: nothing is selected. */
+  private forgetVanishedSelection(): void {
+    if (this.selectedId !== null && !this.session.events().some((e) => e.id === this.selectedId)) this.selectedId = null;
   }
 
   private showSelection(): void {
@@ -204,7 +209,7 @@ export class ReviewController {
     const result = this.session.result;
     const events = this.session.events();
     const reviewOf = (e: TwitchEvent): ReturnType<ReviewSession['reviewOf']> => this.session.reviewOf(e);
-    if (this.selectedId !== null && !events.some((e) => e.id === this.selectedId)) this.selectedId = null;
+    this.forgetVanishedSelection();
     if (result) {
       this.timeline.setEvents(events, reviewOf);
       this.timeline.setUnanalysable(result.unanalysable);
