@@ -7,7 +7,7 @@ import { caseRuns, extractRun, type CaseRun, type ExtractedRun } from './bench/r
 import { classIndex, labelCandidates } from './ml/labelCandidates';
 import { saveModel } from './ml/saveModel';
 import { bestThreshold, overallF1, scoreRun } from './ml/scoreRuns';
-import { MLP, trainMlp, type TrainingData } from './ml/trainMlp';
+import { MLP, trainMlp, type MlpHyperparameters, type TrainingData } from './ml/trainMlp';
 
 /**
  * `npm run train [-- --out DIR]`: the event classifier from the TUNING set only (make it first with
@@ -19,6 +19,8 @@ import { MLP, trainMlp, type TrainingData } from './ml/trainMlp';
  */
 const args = process.argv.slice(2);
 const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1] : SHIPPED_MODEL_DIR;
+// `--hp '{"hidden":[16]}'`: other hyperparameters, for the out-of-fold experiments that chose MLP.
+const hp: MlpHyperparameters = { ...MLP, ...(args.includes('--hp') ? (JSON.parse(args[args.indexOf('--hp') + 1]) as Partial<MlpHyperparameters>) : {}) };
 const FOLDS = 5;
 const started = Date.now();
 const tf = await readyTfjs();
@@ -33,8 +35,15 @@ for (const [i, run] of runs.entries()) {
   console.log(`[${i + 1}/${runs.length}] ${run.id.padEnd(52)} ${String(x.candidates.length).padStart(4)} candidates, ${labels.filter((l) => l === 0).length} twitches  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-// Folds by calf: a clip, its baseline and its hybrid share a fold (the same anatomy never sits on both sides).
-const group = (id: string): string => id.replace(/-baseline$/, '').replace(/^tuning-hybrid-sim-/, 'tuning-sim-');
+// Folds by calf: a clip, its baseline and its hybrid share a fold (the same anatomy never sits on
+// both sides). A simulated hybrid is cut from the baseline of the first pair of its scenario
+// (make-bench); a real hybrid is the real clip of the same name with twitches warped in.
+const pairOf = (kind: string): string | undefined => runs.find((r) => r.role === 'pair' && r.id.endsWith(`-${kind}`))?.id;
+const group = (id: string): string => {
+  const own = id.replace(/-baseline$/, '').replace(/^real-/, 'tuning-hybrid-');
+  const sim = /^tuning-hybrid-sim-(.+)$/.exec(own);
+  return sim ? (pairOf(sim[1]) ?? own) : own;
+};
 const groups = [...new Set(extracted.map((e) => group(e.run.id)))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % FOLDS]));
 const dataOf = (items: typeof extracted): TrainingData => {
@@ -48,7 +57,7 @@ const oof = new Map<string, Float32Array[]>();
 for (let k = 0; k < FOLDS; k++) {
   const t0 = Date.now();
   const train = extracted.filter((e) => foldOf.get(group(e.run.id)) !== k);
-  const model = await trainMlp(tf, dataOf(train));
+  const model = await trainMlp(tf, dataOf(train), hp);
   const c = tfjsClassifier(model, { format: 'twitchscope-classifier-1', revision: `fold${k}`, featureNames: [...FEATURE_NAMES], classKinds: [...CLASS_KINDS], threshold: 0.5, parametersHash: parametersHash(), training: {} });
   for (const e of extracted.filter((x) => foldOf.get(group(x.run.id)) === k)) oof.set(e.run.id, c.predict(e.x.candidates.map((x) => Float32Array.from(x.features))));
   model.dispose();
@@ -62,7 +71,7 @@ const confusion = CLASS_KINDS.map(() => CLASS_KINDS.map(() => 0));
 for (const e of extracted) (oof.get(e.run.id) ?? []).forEach((p, i) => confusion[e.labels[i]][p.indexOf(Math.max(...p))]++);
 
 const all = dataOf(extracted);
-const model = await trainMlp(tf, all);
+const model = await trainMlp(tf, all, hp);
 const counts = CLASS_KINDS.map((_, c) => all.y.filter((y) => y === c).length);
 const meta = await saveModel(model, tf, outDir, {
   format: 'twitchscope-classifier-1',
@@ -78,7 +87,7 @@ const meta = await saveModel(model, tf, outDir, {
     folds: FOLDS,
     outOfFoldF1: Number(chosen.f1.toFixed(4)),
     outOfFoldConfusion: confusion,
-    hyperparameters: MLP,
+    hyperparameters: hp,
   },
 });
 console.log(`out-of-fold: best F1 ${chosen.f1.toFixed(3)} at threshold ${chosen.threshold} (${chosen.curve.filter(([t]) => Math.round(t * 100) % 10 === 0).map(([t, f]) => `${t}:${f.toFixed(3)}`).join(' ')})`);

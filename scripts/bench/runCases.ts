@@ -88,7 +88,8 @@ function cacheKey(run: CaseRun, options: AnalysisOptions): string {
 export async function extractRun(run: CaseRun, overrides: Partial<AnalysisOptions> = {}): Promise<ExtractedRun> {
   const options = validateOptions(overrides);
   const key = cacheKey(run, options);
-  const cacheDir = join(setDir(run.set), 'cache');
+  // TWITCHSCOPE_CACHE_DIR (development only) keeps an experiment's candidates apart from the default's.
+  const cacheDir = join(setDir(run.set), process.env.TWITCHSCOPE_CACHE_DIR ?? 'cache');
   const cachePath = join(cacheDir, `${run.id}.json`);
   if (existsSync(cachePath)) {
     const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as ExtractedRun;
