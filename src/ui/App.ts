@@ -21,11 +21,12 @@ import { PlayerStage } from './PlayerStage';
 import { PageMessages } from './PageMessages';
 import { ProgressView } from './ProgressView';
 import { ProvisionalPreview } from './ProvisionalPreview';
+import { RegionHeights } from './RegionHeights';
 import { renderLegend } from './renderLegend';
 import { readConfidence } from './readConfidence';
 import { ResultTools } from './ResultTools';
 import { RoiEditor } from './RoiEditor';
-import { ScaleInput, scaleNote, type RegionSource } from './ScaleInput';
+import { ScaleInput, scaleNote } from './ScaleInput';
 
 /**
  * The page's controller: checks picked files at once, shows the clip in its player, runs one
@@ -57,8 +58,7 @@ export class App {
   /** Whether the demo pair is loaded (teaching mode is for it). */
   private demoLoaded = false;
   /** What is known of the current clip's geometry: its size, and the image region last found in it. */
-  private clipHeightPx = 0;
-  private foundRoiHeightPx = 0;
+  private readonly heights: RegionHeights;
   private job: AbortController | null = null;
   /** Set when the last Analyze failed for want of a frame rate: the field then takes the focus. */
   private asksFrameRate = false;
@@ -90,12 +90,13 @@ export class App {
       { x: byId('roi-x', HTMLInputElement), y: byId('roi-y', HTMLInputElement), width: byId('roi-width', HTMLInputElement), height: byId('roi-height', HTMLInputElement) },
       (r) => this.onRoi(r),
     );
-    this.scale = new ScaleInput(byId('depth-input', HTMLInputElement), byId('depth-output', HTMLElement), () => this.regionHeight());
+    this.heights = new RegionHeights(() => this.roi.current);
+    this.scale = new ScaleInput(byId('depth-input', HTMLInputElement), byId('depth-output', HTMLElement), () => this.heights.current());
     this.progress = new ProgressView(byId('progress', HTMLDivElement), byId('progress-bar', HTMLDivElement), byId('progress-fill', HTMLDivElement), byId('progress-text', HTMLElement), byId('progress-live', HTMLElement));
     const player = this.stage.clipPlayer;
     player.on('loadedmetadata', () => {
       if (!this.result && Number.isFinite(player.duration)) timeline.setDuration(player.duration);
-      this.clipHeightPx = player.videoHeight;
+      this.heights.framePx = player.videoHeight;
       this.scale.refresh();
     });
     player.on('durationchange', () => {
@@ -146,8 +147,7 @@ export class App {
     this.tools.teaching.setAvailable(this.demoLoaded);
     this.tools.loop.stop();
     this.result = null;
-    this.clipHeightPx = 0;
-    this.foundRoiHeightPx = 0;
+    this.heights.forget();
     this.messages.showError(null);
     this.clipProblem.show(null);
     timeline.clear();
@@ -254,7 +254,7 @@ export class App {
       .then(({ timesS, height }) => {
         if (this.clipDrop.files !== files) return;
         this.stage.timeline.setFrameTimes(timesS);
-        if (!this.clipHeightPx) this.clipHeightPx = height;
+        this.heights.framePx ||= height;
         this.scale.refresh();
         this.stage.transport.refresh();
       })
@@ -276,14 +276,6 @@ export class App {
     this.scale.refresh();
   }
 
-  private regionHeight(): { heightPx: number; source: RegionSource } | null {
-    const roi = this.roi.current;
-    if (roi) return { heightPx: roi.height, source: 'drawn' };
-    if (this.foundRoiHeightPx) return { heightPx: this.foundRoiHeightPx, source: 'found' };
-    if (this.clipHeightPx) return { heightPx: this.clipHeightPx, source: 'frame' };
-    return null;
-  }
-
   async analyze(): Promise<void> {
     const files = this.clipDrop.files;
     if (files.length === 0 || this.job || this.clipProblem.current || this.baselineProblem.current) return;
@@ -303,18 +295,18 @@ export class App {
     this.progress.start(baseline ? (m) => m.app.startingWithBaseline : (m) => m.app.starting);
     try {
       // A depth scale needs the clip's height; for files <video> cannot play it comes with the frame list.
-      if (this.scale.hasDepth() && this.regionHeight() === null) await this.frameTimesJob;
+      if (this.scale.hasDepth() && this.heights.current() === null) await this.frameTimesJob;
       const scale = this.scale.value();
       if ('error' in scale) throw new WordedError(scale.error);
       const rate = this.frameRate.value();
       if ('error' in rate) throw new WordedError(rate.error, 'FrameRateError');
       const confidenceThreshold = readConfidence(this.confidence);
       const options: Partial<AnalysisOptions> = { roiPx: this.roi.current, mmPerPx: scale.mmPerPx, confidenceThreshold };
-      const usedHeightPx = this.regionHeight()?.heightPx ?? 0;
+      const usedHeightPx = this.heights.current()?.heightPx ?? 0;
       if (baseline) this.preview.start(clipInput(files), options, rate.fps);
       const result = await this.service.analyze(clipInput(files), baseline, options, { fps: rate.fps, signal: job.signal, onProgress: (p) => this.onProgress(p, job) });
       if (this.job !== job) return;
-      this.foundRoiHeightPx = result.roi.source === 'user' ? this.foundRoiHeightPx : result.roi.height;
+      if (result.roi.source !== 'user') this.heights.foundPx = result.roi.height;
       this.showResult(result, scaleNote(scale.mmPerPx, usedHeightPx, result));
       if (!this.stage.timeline.hasFrameTimes && this.clipInVideo) this.requestFrameTimes();
       const n = result.summary.fasciculations;

@@ -125,6 +125,19 @@ describe('the page, end to end in Chromium (issue 2)', () => {
     expect(offDevice(opened!.requests)).toEqual([]);
   });
 
+  it('a depth scale divides by the image region the analysis found, and empty means no scale', async () => {
+    const { page } = opened!;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const result = JSON.parse(readFileSync(await download.path(), 'utf8')) as AnalysisResult;
+    // The demo's image region sits inside a screen with margins: smaller than the 480 px frame.
+    expect(result.roi.height).toBeLessThan(truth().height);
+    await page.locator('#depth-input').fill('4');
+    const mmPerPx = new Intl.NumberFormat('en', { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false }).format(40 / result.roi.height);
+    await expect.poll(() => page.locator('#depth-output').textContent()).toBe(`${mmPerPx} mm per px (${result.roi.height} px high: the image region found in the last analysis).`);
+    await page.locator('#depth-input').fill('');
+    await expect.poll(() => page.locator('#depth-output').textContent()).toBe('No scale: areas in pixels.');
+  });
+
   it('the baseline clip analysed alone (dropped on the Clip zone) gives no fasciculation markers', async () => {
     await opened?.close();
     opened = await openPage(browser, '/');
