@@ -49,7 +49,12 @@ export async function openPage(browser: Browser, path: string, options: { accept
   page.on('worker', (worker) => worker.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`worker console: ${msg.text()}`);
   }));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+  // ERR_ABORTED is the page cancelling its own request (a reload, or a worker ended while its
+  // model loads), not a fault: a test that reloads mid-warm-up saw it for model/weights.bin.
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText ?? '?';
+    if (why !== 'net::ERR_ABORTED') errors.push(`request failed: ${req.url()} (${why})`);
+  });
   page.on('request', (req) => requests.push(req.url()));
   await page.goto(new URL(path, baseUrl()).href);
   return { context, page, errors, requests, close: () => context.close() };
