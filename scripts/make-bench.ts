@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_ROOT, REAL_DIR, setDir, type BenchEntry } from './bench/BenchIndex';
-import { benchPairs, cineSpecs, SIM_HYBRID_SOURCES, type BenchSetName } from './bench/benchSets';
+import { benchPairs, cineSpecs, SIM_HYBRID_SOURCES, simHybridSource, type BenchSetName } from './bench/benchSets';
 import { halves, makeCine, makeCineFull, makeHybrid, makePair, pingPong, readFrames } from './bench/makeBenchCases';
 import { splitRealClips } from './bench/realSplit';
 
@@ -59,7 +59,7 @@ for (const set of sets) {
   }
 
   for (const kind of SIM_HYBRID_SOURCES) {
-    const p = pairs.find((q) => q.name.endsWith(`-${kind}`));
+    const p = simHybridSource(pairs, kind);
     if (!p) continue;
     const name = `${set}-hybrid-sim-${kind}`;
     const pair = entries.find((e) => e.name === p.name);

@@ -3,6 +3,7 @@ import { FEATURE_NAMES } from '../src/analysis/describeTrack';
 import { parametersHash } from '../src/analysis/detectorParameters';
 import { SHIPPED_MODEL_DIR } from '../src/cli/loadClassifier';
 import { readyTfjs, tfjsClassifier } from '../src/ml/tfjsClassifier';
+import { benchPairs, simHybridSource } from './bench/benchSets';
 import { caseRuns, extractRun, type CaseRun, type ExtractedRun } from './bench/runCases';
 import { classIndex, labelCandidates } from './ml/labelCandidates';
 import { saveModel } from './ml/saveModel';
@@ -38,11 +39,11 @@ for (const [i, run] of runs.entries()) {
 // Folds by calf: a clip, its baseline and its hybrid share a fold (the same anatomy never sits on
 // both sides). A simulated hybrid is cut from the baseline of the first pair of its scenario
 // (make-bench); a real hybrid is the real clip of the same name with twitches warped in.
-const pairOf = (kind: string): string | undefined => runs.find((r) => r.role === 'pair' && r.id.endsWith(`-${kind}`))?.id;
+const pairs = benchPairs('tuning');
 const group = (id: string): string => {
   const own = id.replace(/-baseline$/, '').replace(/^real-/, 'tuning-hybrid-');
   const sim = /^tuning-hybrid-sim-(.+)$/.exec(own);
-  return sim ? (pairOf(sim[1]) ?? own) : own;
+  return sim ? (simHybridSource(pairs, sim[1])?.name ?? own) : own;
 };
 const groups = [...new Set(extracted.map((e) => group(e.run.id)))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % FOLDS]));
