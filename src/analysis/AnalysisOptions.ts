@@ -18,6 +18,12 @@ export interface AnalysisOptions {
   zThreshold: number;
   /** A track with no activity for this long is closed, s. */
   closeGapS: number;
+  /**
+   * Without a baseline, seconds of the clip's own frames its first noise floor is learned from
+   * before any frame is scored (FloorLearner). The provisional preview takes a shorter one
+   * (ProvisionalPreview.ts); every result records the value it was made with.
+   */
+  warmupS: number;
   /** An event is a fasciculation when the classifier's probability reaches this; null takes the model's own (chosen on the tuning set). */
   confidenceThreshold: number | null;
   /** Image region; null finds it automatically. */
@@ -26,8 +32,8 @@ export interface AnalysisOptions {
   mmPerPx: number | null;
 }
 
-type NumericKey = 'diffLagS' | 'longLagS' | 'zThreshold' | 'closeGapS';
-const NUMERIC: readonly NumericKey[] = ['diffLagS', 'longLagS', 'zThreshold', 'closeGapS'];
+type NumericKey = 'diffLagS' | 'longLagS' | 'zThreshold' | 'closeGapS' | 'warmupS';
+const NUMERIC: readonly NumericKey[] = ['diffLagS', 'longLagS', 'zThreshold', 'closeGapS', 'warmupS'];
 
 export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
   ...(Object.fromEntries(NUMERIC.map((k) => [k, DETECTOR_PARAMETERS[k].value])) as Record<NumericKey, number>),

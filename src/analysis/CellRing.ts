@@ -1,3 +1,6 @@
+/** Spare buffers kept for reuse: a frame takes two (cells, smoothed), and at most one leaves per frame. */
+const MAX_SPARE = 4;
+
 /** One distinct frame reduced to cells (speckle-smoothed pixels of the image region). */
 export interface CellFrame {
   t: number;
@@ -15,7 +18,18 @@ export class CellRing {
   private readonly frames: CellFrame[] = [];
   private readonly spare: Float32Array[] = [];
 
-  constructor(private readonly keepS: number) {}
+  constructor(private keepS: number) {}
+
+  /**
+   * From now on holds only the last `keepS` seconds (at most what it held): the frames beyond go
+   * at once, and so do their buffers, beyond the few the next frames will reuse.
+   */
+  keepOnly(keepS: number): void {
+    this.keepS = Math.min(this.keepS, keepS);
+    const latest = this.latest();
+    if (latest) this.dropOlderThan(latest.t - this.keepS);
+    this.spare.length = Math.min(this.spare.length, MAX_SPARE);
+  }
 
   get length(): number {
     return this.frames.length;
@@ -38,9 +52,13 @@ export class CellRing {
 
   push(frame: CellFrame): void {
     this.frames.push(frame);
-    while (this.frames.length > 2 && this.frames[0].t < frame.t - this.keepS) {
+    this.dropOlderThan(frame.t - this.keepS);
+  }
+
+  private dropOlderThan(tS: number): void {
+    while (this.frames.length > 2 && this.frames[0].t < tS) {
       const old = this.frames.shift() as CellFrame;
-      this.spare.push(old.cells, old.smooth);
+      if (this.spare.length < MAX_SPARE) this.spare.push(old.cells, old.smooth);
     }
   }
 

@@ -24,14 +24,17 @@ export function setUpPipeline(frame: LumaFrame, o: AnalysisOptions, init: Pipeli
   const n = grid.gridCols * grid.gridRows;
   const noise = init.noise;
   const fits = noise && noise.gridCols === grid.gridCols && noise.gridRows === grid.gridRows && noise.blockSizePx === geometry.blockPx;
-  const floorSettings = { warmupS: P.warmupS, refreshS: P.floorRefreshS, sigmaFloor: P.sigmaFloor, minQuietFrames: P.minQuietFrames };
+  const floorSettings = { warmupS: o.warmupS, refreshS: P.floorRefreshS, sigmaFloor: P.sigmaFloor, minQuietFrames: P.minQuietFrames };
   if (noise && !fits) init.noise = null;
   const longLagS = o.longLagS > 0 ? Math.max(o.longLagS, 2 * o.diffLagS) : 0;
-  // Without a baseline the warm-up's frames are scored late: the ring must still hold them then.
-  const keepS = P.maxTwitchS + 2 * o.closeGapS + 1 + (init.noise ? 0 : P.warmupS);
+  // What scoring a frame needs of the past: a track's whole span and its closing gaps, and a second
+  // for the lagged references. Without a baseline the warm-up's frames are scored late, at its end,
+  // so until then the ring holds the warm-up too (DetectorPipeline.flushWarmup shrinks it after).
+  const keepS = P.maxTwitchS + 2 * o.closeGapS + 1;
   return {
     geometry,
-    ring: new CellRing(keepS),
+    ring: new CellRing(keepS + (init.noise ? 0 : o.warmupS)),
+    keepS,
     short: new LagChannel('short', o.diffLagS, 0, settings),
     long: longLagS > 0 ? new LagChannel('long', longLagS, P.longAverageS, settings) : null,
     floorShort: new FloorLearner(grid.gridCols, grid.gridRows, geometry.blockPx, fits ? noise : null, floorSettings),

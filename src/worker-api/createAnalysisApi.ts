@@ -20,6 +20,11 @@ export interface SourceRequest {
    * it such inputs fail with an error named 'FrameRateNeededError'.
    */
   fps?: number | null;
+  /**
+   * Set by the analysis, never by the page: it reduces each frame to cells before asking for the
+   * next, so a source may reuse one pixel buffer for every frame.
+   */
+  lendFrames?: boolean;
 }
 
 export type OpenSource = (input: ClipInput, request: SourceRequest) => Promise<FrameStream>;
@@ -79,7 +84,7 @@ export function createAnalysisApi(openSource: OpenSource, deps: AnalysisApiDeps 
       const classifierLoading = deps.classifier?.();
       classifierLoading?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
       try {
-        const request = sourceRequest(source);
+        const request = { ...sourceRequest(source), lendFrames: true };
         const clipStream = yieldingStream(await openSource(clip, request));
         opened.push(clipStream);
         const baselineStream = baseline ? yieldingStream(await openSource(baseline, request)) : null;

@@ -15,6 +15,11 @@ export interface BrowserSourceOptions {
    * without Frame Time, Frame Time Vector or Cine Rate. Files with their own timing ignore it.
    */
   fps?: number | null;
+  /**
+   * The caller never keeps a frame past asking for the next (the analysis): video frames may then
+   * share one pixel buffer. The player keeps frames and leaves this off.
+   */
+  lendFrames?: boolean;
 }
 
 /**
@@ -42,9 +47,9 @@ export async function openBrowserSource(input: NamedBlob | NamedBlob[], options:
     case 'mp4':
     case 'mov':
       await checkMp4SampleTables(async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()), file.size, name);
-      return openVideoSource(file);
+      return openVideoSource(file, { lendFrames: options.lendFrames });
     default:
       // webm, and unknown bytes: the video source reads or explains them.
-      return openVideoSource(file);
+      return openVideoSource(file, { lendFrames: options.lendFrames });
   }
 }

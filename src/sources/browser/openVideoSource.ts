@@ -19,6 +19,8 @@ export type NamedBlob = Blob & { name?: string };
 export interface VideoSourceOptions {
   /** Passed to WebCodecs; 'prefer-software' avoids opaque GPU frames where a GPU decoder exists. */
   hardwareAcceleration?: HardwareAcceleration;
+  /** Each frame's pixels are valid only until the next frame is asked for (LumaScratch). */
+  lendFrames?: boolean;
 }
 
 /** Larger than any scanner or phone video; 8K UHD is 7680x4320. Guards absurd headers. */
@@ -129,7 +131,7 @@ async function* lumaFrames(
   opts: VideoSourceOptions,
 ): AsyncGenerator<LumaFrame> {
   const sink = new VideoSampleSink(track, { hardwareAcceleration: opts.hardwareAcceleration ?? 'no-preference' });
-  const scratch = new LumaScratch();
+  const scratch = new LumaScratch(opts.lendFrames === true);
   const samples = sink.samples();
   let count = 0;
   let lastS = 0;

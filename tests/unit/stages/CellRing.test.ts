@@ -23,4 +23,18 @@ describe('CellRing', () => {
     expect(ring.length).toBe(3); // 0.14, 0.16, 0.18: within 0.05 s of the latest
     expect(ring.buffer(2).length).toBe(2);
   });
+
+  it('keepOnly shrinks what it holds at once, never grows it, and keeps only a few spare buffers', () => {
+    const ring = new CellRing(1);
+    for (let i = 0; i < 50; i++) ring.push(frame(i * 0.02, i)); // 0 .. 0.98 s: all within 1 s
+    expect(ring.length).toBe(50);
+    ring.keepOnly(0.1);
+    expect(ring.length).toBe(6); // 0.88 .. 0.98
+    expect(ring.atOrBefore(0.5)).toBeNull();
+    ring.keepOnly(10); // a longer span is not taken back
+    for (let i = 50; i < 60; i++) ring.push(frame(i * 0.02, i));
+    expect(ring.length).toBe(6);
+    // 44 frames left at once, but only 4 of their 88 buffers wait for reuse (a frame takes 2).
+    expect((ring as unknown as { spare: unknown[] }).spare.length).toBe(4);
+  });
 });

@@ -52,4 +52,21 @@ describe('DetectorPipeline (candidate stages, no classifier)', () => {
     expect(out.movements[out.movements.length - 1].endS).toBeLessThan(4.7);
     expect(out.candidates).toEqual([]);
   });
+
+  it('without a baseline scores nothing before its warm-up (warmupS), then scores the buffered frames', { timeout: 60_000 }, () => {
+    const quick = { ...base, durationS: 4 };
+    const firstOut = (warmupS: number): number => {
+      const p = new DetectorPipeline(validateOptions({ blockSizePx: 16, warmupS }), { width: quick.width, height: quick.height, noise: null, mmPerPx: null, imageRegionPx: { x: 0, y: 0, width: quick.width, height: quick.height }, classifier: null });
+      let scoredAt = Number.NaN;
+      for (const f of syntheticFrames({ ...quick, twitches: [{ ...twitch, onsetS: 1.2 }] })) {
+        p.push(f);
+        // The tracker only exists once frames are scored; before, the pipeline only buffers.
+        if (Number.isNaN(scoredAt) && (p as unknown as { warmup: unknown[] | null }).warmup === null) scoredAt = f.timestampS;
+      }
+      return scoredAt;
+    };
+    expect(firstOut(1)).toBeCloseTo(1.05, 1);
+    expect(firstOut(2)).toBeCloseTo(2.05, 1);
+    expect(() => validateOptions({ warmupS: 0.5 })).toThrow('Option warmupS must be a number from 1 to 30; got 0.5.');
+  });
 });
