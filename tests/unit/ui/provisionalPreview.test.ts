@@ -8,12 +8,13 @@ import { fakeEvent } from '../../helpers/fakeResult';
 
 /** A service whose one job the test drives by hand: progress reports, and the abort signal it got. */
 function fakeService() {
-  const calls: Array<{ baseline: unknown; report: (p: Partial<AnalysisProgress>) => void; signal: AbortSignal }> = [];
+  const calls: Array<{ baseline: unknown; options: unknown; report: (p: Partial<AnalysisProgress>) => void; signal: AbortSignal }> = [];
   let warmUps = 0;
   const service = {
-    analyze: (_clip, baseline, _options, opts) => {
+    analyze: (_clip, baseline, options, opts) => {
       calls.push({
         baseline,
+        options,
         report: (p) => opts?.onProgress?.({ phase: 'clip', framesDone: 0, framesTotal: null, mediaTimeS: 0, durationS: null, newEvents: [], trace: { timesS: [], energy: [] }, ...p }),
         signal: opts!.signal!,
       });
@@ -34,23 +35,24 @@ function fakeTimeline() {
 const clip = new File([new Uint8Array(4)], 'clip.mp4');
 
 describe('ProvisionalPreview (the clip\'s first events while the baseline is read)', () => {
-  it('analyses the clip alone and draws its events as they come, for the first 10 s of the clip only', () => {
+  it('analyses the clip alone on a 2 s warm-up and draws its events as they come, for the first 7 s of the clip only', () => {
     const { service, calls, warmUps } = fakeService();
     const { timeline, shown } = fakeTimeline();
     const preview = new ProvisionalPreview(service, timeline);
     preview.warmUp();
     expect(warmUps()).toBe(1);
-    preview.start(clip, {}, null);
+    preview.start(clip, { zThreshold: 7 }, null);
     expect(calls).toHaveLength(1);
     expect(calls[0].baseline, 'the clip on its own floor, without the baseline').toBeNull();
+    expect(calls[0].options, "the page's settings, and the preview's own short warm-up").toEqual({ zThreshold: 7, warmupS: 2 });
     calls[0].report({ phase: 'baseline', newEvents: [fakeEvent(9, 'fasciculation', 1)] });
     expect(shown, 'only the clip phase counts').toEqual([]);
-    calls[0].report({ mediaTimeS: 6, newEvents: [fakeEvent(1, 'fasciculation', 2), fakeEvent(2, 'other', 4)] });
-    calls[0].report({ mediaTimeS: 8, newEvents: [fakeEvent(3, 'fasciculation', 7)] });
+    calls[0].report({ mediaTimeS: 4, newEvents: [fakeEvent(1, 'fasciculation', 2), fakeEvent(2, 'other', 3)] });
+    calls[0].report({ mediaTimeS: 6.5, newEvents: [fakeEvent(3, 'fasciculation', 5)] });
     expect(shown.at(-1)!.map((e) => e.id)).toEqual([1, 2, 3]);
     expect(calls[0].signal.aborted).toBe(false);
-    calls[0].report({ mediaTimeS: 10 });
-    expect(calls[0].signal.aborted, 'stopped once 10 s of the clip are read').toBe(true);
+    calls[0].report({ mediaTimeS: 7 });
+    expect(calls[0].signal.aborted, 'stopped once 7 s of the clip are read').toBe(true);
   });
 
   it('drops each event the final analysis has read past, and clears everything at the result', () => {
