@@ -10,6 +10,8 @@ interface Kernel {
 export type BlockShiftFn = (x0: number, y0: number, dx0: number, dy0: number, iterations: number) => { dx: number; dy: number; texture: number } | null;
 
 let kernel: Kernel | null | undefined;
+let frames = new Float32Array(0);
+let result = new Float64Array(0);
 
 /**
  * registerFrames' blockShift in WebAssembly (blockShift.wat) for one pair of frames: both are
@@ -26,12 +28,14 @@ export function blockShiftWasm(ref: GrayImage, cur: GrayImage, size: number): Bl
   const warpAt = 8 * n;
   const outAt = warpAt + Math.ceil((4 * (size + 2) * (size + 2)) / 8) * 8;
   ensureMemory(k.memory, outAt + 24);
-  const f32 = new Float32Array(k.memory.buffer, 0, 2 * n);
-  f32.set(ref.data.subarray(0, n), 0);
-  f32.set(cur.data.subarray(0, n), n);
-  const result = new Float64Array(k.memory.buffer, outAt, 3);
+  // Views are remade only when memory grew or the grid changed: registration runs twice a frame.
+  if (frames.buffer !== k.memory.buffer || frames.length !== 2 * n) frames = new Float32Array(k.memory.buffer, 0, 2 * n);
+  if (result.buffer !== k.memory.buffer || result.byteOffset !== outAt) result = new Float64Array(k.memory.buffer, outAt, 3);
+  frames.set(ref.data.subarray(0, n), 0);
+  frames.set(cur.data.subarray(0, n), n);
+  const out = result;
   return (x0, y0, dx0, dy0, iterations) => {
     const ok = k.blockShift(0, curAt, warpAt, outAt, ref.width, ref.height, x0, y0, size, dx0, dy0, iterations);
-    return ok ? { dx: result[0], dy: result[1], texture: result[2] } : null;
+    return ok ? { dx: out[0], dy: out[1], texture: out[2] } : null;
   };
 }
