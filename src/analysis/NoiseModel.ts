@@ -1,3 +1,5 @@
+import { BIN_COUNT, BIN_EDGES, binOfFloat32Bits, LOG_MAX, LOG_MIN, BINS_PER_OCTAVE } from './logBins';
+
 /**
  * Per-block noise floor of motion energy, learned from frames without motion.
  *
@@ -20,10 +22,6 @@ export interface NoiseModel {
   long?: NoiseModel | null;
 }
 
-const LOG_MIN = -7; // 2^-7 ~ 0.008 grey levels: below any real noise
-const LOG_MAX = 8; // 2^8 = 256 grey levels: the full 8-bit range
-const BINS_PER_OCTAVE = 20;
-const BIN_COUNT = (LOG_MAX - LOG_MIN) * BINS_PER_OCTAVE;
 
 /** Gaussian consistency factor: sigma = 1.4826 MAD for normal data. */
 const MAD_TO_SIGMA = 1.4826;
@@ -36,6 +34,9 @@ const Z_95 = 1.6449;
 export class BlockHistograms {
   private readonly counts: Uint32Array;
   private readonly totals: Uint32Array;
+  /** A frame's energies copied, and their bits (binOfFloat32Bits): no allocation per frame. */
+  private readonly values: Float32Array;
+  private readonly bits: Uint32Array;
   quietS = 0;
 
   constructor(
@@ -45,6 +46,8 @@ export class BlockHistograms {
   ) {
     this.counts = new Uint32Array(gridCols * gridRows * BIN_COUNT);
     this.totals = new Uint32Array(gridCols * gridRows);
+    this.values = new Float32Array(gridCols * gridRows);
+    this.bits = new Uint32Array(this.values.buffer);
   }
 
   get blockCount(): number {
@@ -53,8 +56,9 @@ export class BlockHistograms {
 
   /** Add one frame's energies (one per block) that spanned `intervalS` of quiet video. */
   add(energy: Float32Array, intervalS: number): void {
+    this.values.set(energy.subarray(0, this.blockCount));
     for (let b = 0; b < this.blockCount; b++) {
-      const bin = binOf(energy[b]);
+      const bin = binOfFloat32Bits(this.bits[b]);
       this.counts[b * BIN_COUNT + bin]++;
       this.totals[b]++;
     }
@@ -102,15 +106,8 @@ export class BlockHistograms {
   }
 }
 
-function binOf(value: number): number {
-  if (!(value > 0)) return 0;
-  const bin = Math.floor((Math.log2(value) - LOG_MIN) * BINS_PER_OCTAVE);
-  return bin < 0 ? 0 : bin >= BIN_COUNT ? BIN_COUNT - 1 : bin;
-}
-
-/** Lower edge of bin k in grey levels (bin 0 also holds exact zeros). */
 function edgeOf(k: number): number {
-  return k <= 0 ? 0 : 2 ** (LOG_MIN + k / BINS_PER_OCTAVE);
+  return BIN_EDGES[k];
 }
 
 /** CDF at a value, linear inside a bin. */

@@ -1,4 +1,5 @@
-import type { SmoothField } from './smoothField';
+import { fieldAlongRow, type SmoothField } from './smoothField';
+import { warpResidualWasm } from './wasm/warpResidualWasm';
 
 /** The analysis grid: cells (speckle-smoothed pixels) grouped into square blocks. */
 export interface BlockGrid {
@@ -13,11 +14,15 @@ export interface BlockGrid {
 export interface ResidualEnergy {
   /** Mean |difference| per block once the whole-field motion is removed, grey levels. */
   energy: Float32Array;
-  /** Both frames moved half-way along the field: what `energy` compares (the reference itself when the field is ~0). */
-  alignedRef: Float32Array;
-  alignedCur: Float32Array;
   /** Mean |difference| over the region without compensation (the trace), grey levels. */
   rawMeanAbsDiff: number;
+}
+
+/** Cell buffers reused frame to frame: the two warped frames (typed-array path) and the energy per block. */
+export interface ResidualScratch {
+  ref: Float32Array;
+  cur: Float32Array;
+  energy: Float32Array;
 }
 
 /** Below this displacement anywhere the frames are compared as they are, cells. */
@@ -28,9 +33,18 @@ const STILL_CELLS = 0.01;
  * half the field each, so both pass through the same bilinear interpolation and are smoothed
  * alike (warping one side only leaves a residual that grows with the shift, which breathing sway
  * turned into whole-field 'motion' on the old benchmark); then mean |difference| per block.
- * `scratch` holds two cell-sized buffers and the energy array, reused frame to frame.
+ * The same values bit for bit from WebAssembly where it runs (wasm/warpResidualWasm.ts): the warp
+ * was the top function of the browser's hot loop, 17% of it (`npm run profile`, 2026-12-02).
  */
-export function measureResidualEnergy(ref: Float32Array, cur: Float32Array, grid: BlockGrid, field: SmoothField, maxShiftCells: number, scratch: { ref: Float32Array; cur: Float32Array; energy: Float32Array }): ResidualEnergy {
+export function measureResidualEnergy(ref: Float32Array, cur: Float32Array, grid: BlockGrid, field: SmoothField, maxShiftCells: number, scratch: ResidualScratch): ResidualEnergy {
+  const still = maxShiftCells < STILL_CELLS;
+  const rawSum = warpResidualWasm(ref, cur, grid, field, still, scratch.energy);
+  if (rawSum === null) return measureResidualEnergyTyped(ref, cur, grid, field, maxShiftCells, scratch);
+  return { energy: scratch.energy, rawMeanAbsDiff: rawSum / (grid.cellCols * grid.cellRows) };
+}
+
+/** measureResidualEnergy in typed arrays: where WebAssembly is missing, and the kernel's reference in the tests. */
+export function measureResidualEnergyTyped(ref: Float32Array, cur: Float32Array, grid: BlockGrid, field: SmoothField, maxShiftCells: number, scratch: ResidualScratch): ResidualEnergy {
   const { cellCols: w, cellRows: h, gridCols, blockCells: bc } = grid;
   const still = maxShiftCells < STILL_CELLS;
   const alignedRef = still ? ref : scratch.ref;
@@ -50,8 +64,10 @@ export function measureResidualEnergy(ref: Float32Array, cur: Float32Array, grid
   }
   const perBlock = 1 / (bc * bc);
   for (let b = 0; b < energy.length; b++) energy[b] *= perBlock;
-  return { energy, alignedRef, alignedCur, rawMeanAbsDiff: rawSum / (w * h) };
+  return { energy, rawMeanAbsDiff: rawSum / (w * h) };
 }
+
+const ROW = new Float64Array(6);
 
 /**
  * outRef(p) = ref(p - d/2), outCur(p) = cur(p + d/2), d the field at p (row-wise polynomial).
@@ -60,15 +76,12 @@ export function measureResidualEnergy(ref: Float32Array, cur: Float32Array, grid
  * cost 9% of the browser's hot loop (`npm run profile`, 2026-12-02).
  */
 function warpHalfway(ref: Float32Array, cur: Float32Array, w: number, h: number, f: SmoothField, outRef: Float32Array, outCur: Float32Array): void {
-  const a = f.ax;
-  const b = f.ay;
   const maxX = w - 1.001;
   const maxY = h - 1.001;
   for (let y = 0; y < h; y++) {
-    const v = (y - f.cy) / f.hy;
     // d(u) = c0 + c1 u + c2 u^2 along the row.
-    const [x0, x1, x2] = rowPolynomial(a, f.order, v, ROW_X);
-    const [y0, y1, y2] = rowPolynomial(b, f.order, v, ROW_Y);
+    fieldAlongRow(f, y, ROW);
+    const [x0, x1, x2, y0, y1, y2] = ROW;
     for (let x = 0; x < w; x++) {
       const u = (x - f.cx) / f.hx;
       const dx = 0.5 * (x0 + u * (x1 + u * x2));
@@ -102,15 +115,4 @@ function warpHalfway(ref: Float32Array, cur: Float32Array, w: number, h: number,
       outCur[i] = top + (bottom - top) * fy;
     }
   }
-}
-
-const ROW_X = new Float64Array(3);
-const ROW_Y = new Float64Array(3);
-
-/** One component of the field along row v, as c0 + c1 u + c2 u^2, into `out` (reused: no allocation per row). */
-function rowPolynomial(c: ArrayLike<number>, order: number, v: number, out: Float64Array): Float64Array {
-  out[0] = c[0] + (order >= 1 ? c[2] * v : 0) + (order >= 2 ? c[5] * v * v : 0);
-  out[1] = order >= 1 ? c[1] + (order >= 2 ? c[4] * v : 0) : 0;
-  out[2] = order >= 2 ? c[3] : 0;
-  return out;
 }

@@ -74,6 +74,23 @@ export function fieldAt(f: SmoothField, x: number, y: number): [number, number] 
 }
 
 /**
+ * The field along row y as polynomials in u (the normalised x): dx(u) = out[at] + out[at+1] u +
+ * out[at+2] u^2, dy(u) the same from out[at+3]. A warp then costs two multiply-adds per cell and
+ * component instead of the whole basis (measureResidualEnergy, wasm/warpResidual.wat).
+ */
+export function fieldAlongRow(f: SmoothField, y: number, out: Float64Array, at = 0): void {
+  const v = (y - f.cy) / f.hy;
+  rowPolynomial(f.ax, f.order, v, out, at);
+  rowPolynomial(f.ay, f.order, v, out, at + 3);
+}
+
+function rowPolynomial(c: ArrayLike<number>, order: number, v: number, out: Float64Array, at: number): void {
+  out[at] = c[0] + (order >= 1 ? c[2] * v : 0) + (order >= 2 ? c[5] * v * v : 0);
+  out[at + 1] = order >= 1 ? c[1] + (order >= 2 ? c[4] * v : 0) : 0;
+  out[at + 2] = order >= 2 ? c[3] : 0;
+}
+
+/**
  * Robust fit of a field of the given order (lowered when too few samples carry weight: 6 per
  * coefficient, so a quadratic needs 36 samples). `tukeyC` in robust sigmas; `minScale` keeps the
  * weights finite when the samples agree exactly.

@@ -50,7 +50,8 @@ export function opencvDisplacement(cv: OpenCvLike): DisplacementEstimator {
       // Small windows and two pyramid levels: twitch shifts are a fraction of a speckle grain.
       cv.calcOpticalFlowFarneback(prev, next, flow, 0.5, 2, 9, 3, 5, 1.1, 0);
       const f = flow.data32F;
-      const mags: number[] = [];
+      // A typed array sorts numerically without a comparator: the same order, a fraction of the time.
+      const mags = new Float64Array(w * h);
       let sx = 0;
       let sy = 0;
       let sm = 0;
@@ -58,13 +59,13 @@ export function opencvDisplacement(cv: OpenCvLike): DisplacementEstimator {
         const dx = f[2 * i];
         const dy = f[2 * i + 1];
         const m = Math.hypot(dx, dy);
-        mags.push(m);
+        mags[i] = m;
         if (m < MIN_VECTOR) continue;
         sx += dx;
         sy += dy;
         sm += m;
       }
-      mags.sort((a, b) => a - b);
+      mags.sort();
       return {
         magnitude: mags[Math.floor(0.95 * (mags.length - 1))],
         dx: sx / (w * h),

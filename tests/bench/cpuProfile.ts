@@ -21,6 +21,8 @@ export type Locate = (url: string, line0: number) => string;
 export interface ProfileSummary {
   /** Busy time: every sample but (idle), ms. */
   busyMs: number;
+  /** Idle time inside the same stretch, ms: the thread waiting (for decoded frames, in the hot loop). */
+  idleMs: number;
   /** Real functions, most self time first. */
   functions: HotFunction[];
   /** V8's pseudo-functions: (program) is the engine's own work, (garbage collector) allocation's cost. */
@@ -35,10 +37,15 @@ export function summarizeProfile(profile: CpuProfile, count: number, locate: Loc
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<string, { name: string; where: string; us: number }>();
   let busyUs = 0;
+  let idleUs = 0;
   profile.samples.forEach((id, i) => {
     const node = byNode.get(id);
     const dt = profile.timeDeltas[i + 1] ?? 0; // a sample lasts until the next one
-    if (!node || node.callFrame.functionName === '(idle)') return;
+    if (!node) return;
+    if (node.callFrame.functionName === '(idle)') {
+      idleUs += dt;
+      return;
+    }
     busyUs += dt;
     const { functionName, url, lineNumber } = node.callFrame;
     const where = url ? locate(url, lineNumber) : '(native)';
@@ -51,7 +58,7 @@ export function summarizeProfile(profile: CpuProfile, count: number, locate: Loc
     .sort((a, b) => b.us - a.us || a.name.localeCompare(b.name))
     .map((e) => ({ name: e.name, where: e.where, selfMs: e.us / 1000, share: busyUs > 0 ? e.us / busyUs : 0 }));
   const isEngine = (f: HotFunction): boolean => /^\(.*\)$/.test(f.name) && f.where === '(native)';
-  return { busyMs: busyUs / 1000, functions: ranked.filter((f) => !isEngine(f)).slice(0, count), engine: ranked.filter(isEngine) };
+  return { busyMs: busyUs / 1000, idleMs: idleUs / 1000, functions: ranked.filter((f) => !isEngine(f)).slice(0, count), engine: ranked.filter(isEngine) };
 }
 
 /** tsx compiles each module to one line, so the line says nothing: the module's path alone. */

@@ -4,7 +4,8 @@
  * Chromium, sampled by V8's profiler through CDP while only the analysis runs) and once by the
  * CLI (`node --cpu-prof`); each is cut to its hot loop (first to last sample inside
  * DetectorPipeline.push) and ranked by self time. Prints both tables and saves
- * bench-data/profile.json. Re-run after changing the detector to see what moved.
+ * bench-data/profile.json, and the browser's whole profile as bench-data/profile-browser.cpuprofile
+ * (DevTools opens it). Re-run after changing the detector to see what moved.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -96,6 +97,9 @@ async function browserProfile(clip: string, top: number): Promise<ProfileSummary
       if (!locators.has(asset)) locators.set(asset, bundleLocator(readFileSync(join(BUILD, asset), 'utf8')));
       return (locators.get(asset) as (l: number) => string)(line0);
     };
+    // The whole profile too, for Chromium DevTools (Performance > Load profile) and call trees.
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(join(OUT, 'profile-browser.cpuprofile'), JSON.stringify(profile));
     return summarizeProfile(hotLoop(profile, ANCHOR, locate), top, locate);
   } finally {
     await bench.close();
@@ -103,7 +107,7 @@ async function browserProfile(clip: string, top: number): Promise<ProfileSummary
 }
 
 function printProfile(title: string, p: ProfileSummary): void {
-  console.log(`\n${title}: hot loop ${(p.busyMs / 1000).toFixed(2)} s busy`);
+  console.log(`\n${title}: hot loop ${(p.busyMs / 1000).toFixed(2)} s busy, ${(p.idleMs / 1000).toFixed(2)} s idle (waiting for frames)`);
   console.log('| # | function | where | self ms | share of busy time |');
   console.log('|---|---|---|---|---|');
   p.functions.forEach((f, i) => console.log(`| ${i + 1} | ${f.name} | ${f.where} | ${f.selfMs.toFixed(0)} | ${(100 * f.share).toFixed(1)}% |`));

@@ -27,6 +27,8 @@ describe('CPU profile summary (npm run profile)', () => {
     const s = summarizeProfile(PROFILE, 5);
     // Busy: main 1 + 7, push 2, kernel 4 + 1, gc 3 = 18 ms.
     expect(s.busyMs).toBe(18);
+    // The first sample, (idle), lasts 5 ms; the last lasts until the profile ends (0).
+    expect(s.idleMs).toBe(5);
     expect(s.functions.map((f) => [f.name, f.where, f.selfMs])).toEqual([
       ['main', 'src/cli/analyze.ts', 8],
       ['kernel', 'src/analysis/measureBlockEnergy.ts', 5],
@@ -40,6 +42,7 @@ describe('CPU profile summary (npm run profile)', () => {
     const s = summarizeProfile(hotLoop(PROFILE, { functionName: 'push', module: 'src/analysis/MotionAnalyzer.ts' }), 5);
     // push 2, kernel 4, gc 3, kernel 1.
     expect(s.busyMs).toBe(10);
+    expect(s.idleMs).toBe(0);
     expect(s.functions.map((f) => [f.name, f.selfMs])).toEqual([['kernel', 5], ['push', 2]]);
     expect(() => hotLoop(PROFILE, { functionName: 'push', module: 'src/ui/App.ts' })).toThrow(/No sample/);
   });

@@ -5,6 +5,9 @@ import { compileWat, WASM_DIR } from '../../../scripts/compileWat';
 import { blockShift } from '../../../src/analysis/registerFrames';
 import { blockShiftWasm } from '../../../src/analysis/wasm/blockShiftWasm';
 import { downsampleCellsWasm } from '../../../src/analysis/wasm/downsampleCellsWasm';
+import { warpResidualWasm } from '../../../src/analysis/wasm/warpResidualWasm';
+import { measureResidualEnergy, measureResidualEnergyTyped, type BlockGrid } from '../../../src/analysis/measureResidualEnergy';
+import type { SmoothField } from '../../../src/analysis/smoothField';
 import type { RectPx } from '../../../src/analysis/LumaFrame';
 
 /** Mean of each c x c cell, the plain way: what the typed-array path computes (sum times 1/c^2). */
@@ -34,7 +37,7 @@ function noiseFrame(w: number, h: number, seed: number): Uint8Array {
 describe('WebAssembly kernels', () => {
   it('ship the bytes their .wat compiles to (run npm run build-wasm after editing one)', async () => {
     const wats = readdirSync(WASM_DIR).filter((f) => f.endsWith('.wat'));
-    expect(wats.sort()).toEqual(['blockShift.wat', 'downsampleCells.wat']);
+    expect(wats.sort()).toEqual(['blockShift.wat', 'downsampleCells.wat', 'warpResidual.wat']);
     for (const file of wats) {
       const bytes = await compileWat(readFileSync(join(WASM_DIR, file), 'utf8'), file);
       const shipped = readFileSync(join(WASM_DIR, file.replace('.wat', 'Bytes.ts')), 'utf8').match(/'([A-Za-z0-9+/=]+)'/)?.[1];
@@ -124,5 +127,42 @@ describe('WebAssembly kernels', () => {
     // Both outcomes were exercised: shifts found, and blocks refused (flat patch, off the image, too far).
     expect(found).toBeGreaterThan(50);
     expect(nulls).toBeGreaterThan(10);
+  });
+
+  it('warpResidual gives the typed-array energies and raw difference bit for bit: shift, affine, quadratic, still, and fields that push past the edges', () => {
+    const cases: Array<{ grid: BlockGrid; field: SmoothField; maxShift: number }> = [];
+    const field = (order: 0 | 1 | 2, ax: number[], ay: number[], w: number, h: number): SmoothField => ({
+      order, cx: (w - 1) / 2, cy: (h - 1) / 2, hx: w / 2, hy: h / 2, ax: Float64Array.from(ax), ay: Float64Array.from(ay),
+    });
+    for (const [bc, gridCols, gridRows] of [[4, 9, 7], [3, 13, 5], [4, 25, 28]]) {
+      const w = bc * gridCols;
+      const h = bc * gridRows;
+      const grid = { cellCols: w, cellRows: h, gridCols, gridRows, blockCells: bc };
+      cases.push(
+        { grid, field: field(0, [0.37], [-0.81], w, h), maxShift: 0.9 },
+        { grid, field: field(1, [0.2, -0.6, 0.45], [-0.3, 0.15, 0.7], w, h), maxShift: 1.2 },
+        { grid, field: field(2, [0.1, 0.3, -0.2, 0.25, -0.4, 0.15], [-0.05, 0.2, 0.35, -0.3, 0.1, 0.45], w, h), maxShift: 1.1 },
+        // Shifts of many cells: samples clamp at every edge.
+        { grid, field: field(2, [6.5, -3, 2, 4, -5, 1], [-7, 2.5, -1, 3, 2, -4], w, h), maxShift: 12 },
+        // Below STILL_CELLS: both frames are compared as they are.
+        { grid, field: field(0, [0.004], [0.003], w, h), maxShift: 0.005 },
+      );
+    }
+    for (const [k, { grid, field: f, maxShift }] of cases.entries()) {
+      const n = grid.cellCols * grid.cellRows;
+      const cells = (seed: number): Float32Array => Float32Array.from(noiseFrame(grid.cellCols, grid.cellRows, seed), (v) => v * 0.37 + 0.1);
+      const [ref, cur] = [cells(2 * k + 1), cells(2 * k + 2)];
+      const scratch = () => ({ ref: new Float32Array(n), cur: new Float32Array(n), energy: new Float32Array(grid.gridCols * grid.gridRows) });
+      const typed = measureResidualEnergyTyped(ref, cur, grid, f, maxShift, scratch());
+      const energy = new Float32Array(grid.gridCols * grid.gridRows);
+      const raw = warpResidualWasm(ref, cur, grid, f, maxShift < 0.01, energy);
+      expect(raw, `case ${k}`).not.toBeNull();
+      expect(Array.from(energy), `case ${k}`).toEqual(Array.from(typed.energy));
+      expect((raw as number) / n, `case ${k}`).toBe(typed.rawMeanAbsDiff);
+      // measureResidualEnergy takes the kernel and agrees too.
+      const used = measureResidualEnergy(ref, cur, grid, f, maxShift, scratch());
+      expect(Array.from(used.energy)).toEqual(Array.from(typed.energy));
+      expect(used.rawMeanAbsDiff).toBe(typed.rawMeanAbsDiff);
+    }
   });
 });
