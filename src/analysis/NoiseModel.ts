@@ -1,4 +1,4 @@
-import { BIN_COUNT, BIN_EDGES, binOfFloat32Bits, LOG_MAX, LOG_MIN, BINS_PER_OCTAVE } from './logBins';
+import { BIN_COUNT, BIN_EDGES, binIndexOf, binOfFloat32Bits, LOG_MAX } from './logBins';
 
 /**
  * Per-block noise floor of motion energy, learned from frames without motion.
@@ -113,10 +113,10 @@ function edgeOf(k: number): number {
 /** CDF at a value, linear inside a bin. */
 function cdfAt(cdf: Float64Array, value: number): number {
   if (value <= 0) return 0;
-  const pos = (Math.log2(value) - LOG_MIN) * BINS_PER_OCTAVE;
-  if (pos >= BIN_COUNT) return 1;
-  if (pos < 0) return cdf[1] * (value / edgeOf(1));
-  const k = Math.floor(pos);
+  // floor of the bin position (log2 value - LOG_MIN) x 20, which alone decides here
+  const k = binIndexOf(value);
+  if (k >= BIN_COUNT) return 1;
+  if (k < 0) return cdf[1] * (value / edgeOf(1));
   const lo = edgeOf(k);
   const hi = edgeOf(k + 1);
   return cdf[k] + (cdf[k + 1] - cdf[k]) * ((value - lo) / (hi - lo));

@@ -137,10 +137,14 @@ function solveWeighted(samples: readonly FieldSample[], w: Float64Array, order: 
     const s = samples[i];
     if (!(w[i] > 0)) continue;
     basis(region, order, s.x, s.y, b);
+    const { dx, dy } = s;
     for (let r = 0; r < n; r++) {
-      atx[r] += w[i] * b[r] * s.dx;
-      aty[r] += w[i] * b[r] * s.dy;
-      for (let c = 0; c < n; c++) ata[r * n + c] += w[i] * b[r] * b[c];
+      // (w b_r) is formed once and multiplied on, as (w * b_r) * x always was: the same products.
+      const wb = w[i] * b[r];
+      atx[r] += wb * dx;
+      aty[r] += wb * dy;
+      const row = r * n;
+      for (let c = 0; c < n; c++) ata[row + c] += wb * b[c];
     }
   }
   const ax = solve(ata.slice(), atx, n);

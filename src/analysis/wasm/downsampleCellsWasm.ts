@@ -5,7 +5,7 @@ import { ensureMemory, loadWasmKernel, type KernelMemory } from './loadWasmKerne
 interface Kernel {
   memory: KernelMemory;
   downsample4: (fw: number, x0: number, cols: number, rows: number, out: number) => void;
-  downsampleAny: (fw: number, x0: number, cols: number, rows: number, cellPx: number, scale: number, out: number) => void;
+  downsampleAny: (fw: number, x0: number, cols: number, rows: number, cellPx: number, scale: number, out: number, colsum: number) => void;
 }
 
 let kernel: Kernel | null | undefined;
@@ -27,14 +27,16 @@ export function downsampleCellsWasm(data: Uint8Array, fw: number, r: RectPx, cel
   const rows = r.height / cellPx;
   const cells = cols * rows;
   const outAt = Math.ceil(rowBytes / 16) * 16;
+  // Column sums (u16, the region's width) for the other cell sizes, after the cells.
+  const colsumAt = Math.ceil((outAt + 4 * cells) / 16) * 16;
   const { memory } = kernel;
-  ensureMemory(memory, outAt + 4 * cells);
+  ensureMemory(memory, colsumAt + 2 * r.width + 16);
   // Views are remade only when memory grew or the frame size changed: no allocation per frame.
   if (bytesView.buffer !== memory.buffer) bytesView = new Uint8Array(memory.buffer);
   if (cellsView.buffer !== memory.buffer || cellsView.byteOffset !== outAt || cellsView.length !== cells) cellsView = new Float32Array(memory.buffer, outAt, cells);
   bytesView.set(data.subarray(r.y * fw, r.y * fw + rowBytes), 0);
   if (cellPx === 4) kernel.downsample4(fw, r.x, cols, rows, outAt);
-  else kernel.downsampleAny(fw, r.x, cols, rows, cellPx, 1 / (cellPx * cellPx), outAt);
+  else kernel.downsampleAny(fw, r.x, cols, rows, cellPx, 1 / (cellPx * cellPx), outAt, colsumAt);
   out.set(cellsView);
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIN_COUNT, BIN_EDGES, binEdge, binOf, binOfFloat32Bits } from '../../../src/analysis/logBins';
+import { BIN_COUNT, BIN_EDGES, binEdge, binIndexOf, binOf, binOfFloat32Bits } from '../../../src/analysis/logBins';
 
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
@@ -47,5 +47,27 @@ describe('log bins of the noise floor', () => {
     expect(BIN_EDGES[0]).toBe(0);
     expect(BIN_EDGES[140]).toBe(1);
     expect(BIN_EDGES[BIN_COUNT]).toBe(256);
+  });
+
+  it('binIndexOf is the floor of the bin position for any positive number: inside the bins, beside every edge, and outside', () => {
+    const formula = (v: number): number => Math.floor((Math.log2(v) + 7) * 20);
+    let s = 777;
+    const random = (): number => {
+      s = (s * 1103515245 + 12345) >>> 0;
+      return s / 2 ** 32;
+    };
+    for (let i = 0; i < 200_000; i++) {
+      const v = 2 ** (-12 + 24 * random()); // 2^-12 to 2^12: below, inside and above the bins
+      if (binIndexOf(v) !== formula(v)) expect(binIndexOf(v), String(v)).toBe(formula(v));
+    }
+    for (let k = 0; k <= BIN_COUNT; k++) {
+      for (const rel of [-1e-9, -1e-12, -1e-13, -1e-15, -2.2e-16, 0, 2.2e-16, 1e-15, 1e-13, 1e-12, 1e-9]) {
+        const v = (k === 0 ? 2 ** -7 : BIN_EDGES[k]) * (1 + rel);
+        expect(binIndexOf(v), `edge ${k} ${rel}`).toBe(formula(v));
+      }
+    }
+    expect(binIndexOf(1)).toBe(140);
+    expect(binIndexOf(1000)).toBeGreaterThanOrEqual(BIN_COUNT);
+    expect(binIndexOf(0.001)).toBeLessThan(0);
   });
 });
