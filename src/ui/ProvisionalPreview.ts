@@ -28,7 +28,8 @@ const PREVIEW_SPAN_S = PREVIEW_WARMUP_S + 5;
 
 /**
  * The clip's first events on screen sooner after Analyze when a baseline is given (issue 13; on
- * the demo 0.90 s rather than 2.48 s, `npm run bench -- --only first`, 2026-12-02). The final analysis reads the whole baseline first, because
+ * the demo 0.83 and 0.75 s rather than 2.28 and 2.00 s in two runs, `npm run bench -- --only first`,
+ * 2026-12-02, after the SIMD kernels; 0.90 s before them). The final analysis reads the whole baseline first, because
  * its noise floor sets the clip's thresholds (analyzeClip), so no clip event could exist for
  * seconds. Meanwhile a second worker analyses the clip alone, on its own warm-up floor
  * (FloorLearner, as for a clip without a baseline, from a shorter warm-up), and its events are drawn as
