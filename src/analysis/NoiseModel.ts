@@ -22,7 +22,6 @@ export interface NoiseModel {
   long?: NoiseModel | null;
 }
 
-
 /** Gaussian consistency factor: sigma = 1.4826 MAD for normal data. */
 const MAD_TO_SIGMA = 1.4826;
 /** Weight of the tail term: enough to absorb codec refreshes (a few % of frames, many times the
@@ -106,30 +105,26 @@ export class BlockHistograms {
   }
 }
 
-function edgeOf(k: number): number {
-  return BIN_EDGES[k];
-}
-
 /** CDF at a value, linear inside a bin. */
 function cdfAt(cdf: Float64Array, value: number): number {
   if (value <= 0) return 0;
   // floor of the bin position (log2 value - LOG_MIN) x 20, which alone decides here
   const k = binIndexOf(value);
   if (k >= BIN_COUNT) return 1;
-  if (k < 0) return cdf[1] * (value / edgeOf(1));
-  const lo = edgeOf(k);
-  const hi = edgeOf(k + 1);
+  if (k < 0) return cdf[1] * (value / BIN_EDGES[1]);
+  const lo = BIN_EDGES[k];
+  const hi = BIN_EDGES[k + 1];
   return cdf[k] + (cdf[k + 1] - cdf[k]) * ((value - lo) / (hi - lo));
 }
 
 function quantileFromCdf(cdf: Float64Array, q: number): number {
   for (let k = 0; k < BIN_COUNT; k++) {
     if (cdf[k + 1] >= q) {
-      const lo = edgeOf(k);
-      const hi = edgeOf(k + 1);
+      const lo = BIN_EDGES[k];
+      const hi = BIN_EDGES[k + 1];
       const span = cdf[k + 1] - cdf[k];
       return span > 0 ? lo + ((q - cdf[k]) / span) * (hi - lo) : lo;
     }
   }
-  return edgeOf(BIN_COUNT);
+  return BIN_EDGES[BIN_COUNT];
 }
