@@ -128,8 +128,17 @@ function offlinePlugin(): Plugin[] {
   });
 }
 
+/**
+ * Cross-origin isolation, so the analysis worker may share memory with its decode worker
+ * (src/sources/FrameRing.ts). Every resource is the app's own (nothing leaves the device), so
+ * require-corp blocks nothing; a host that cannot send these headers gets the single-worker path.
+ */
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   plugins: [samplesPlugin(), offlinePlugin()],
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   // Module workers; the default 'iife' format fails once the worker has dynamic imports (PLATFORM.md).
   worker: { format: 'es' },
   build: {

@@ -1,16 +1,14 @@
 import type { AnalysisOptions } from './AnalysisOptions';
 import type { CandidateTracker, Track } from './CandidateTracker';
-import { CellRing } from './CellRing';
 import { buildEvents, type DescribedCandidate } from './buildEvents';
 import type { Classifier } from './Classifier';
 import { describeTrack, type FrameContext } from './describeTrack';
 import { P } from './detectorParameters';
-import { downsampleRegion } from './downsampleRegion';
-import { smoothCells } from './smoothCells';
 import type { DisplacementEstimator } from './estimateDisplacement';
 import { FloorLearner } from './FloorLearner';
 import { findCandidates, type CandidateScratch } from './findCandidates';
-import { LagChannel, type ChannelMeasure } from './LagChannel';
+import type { ChannelMeasure } from './LagChannel';
+import { measureFront, type FrontResult, type FrontState } from './measureFront';
 import type { LumaFrame, RectPx } from './LumaFrame';
 import { isAnalysable, MovementSpans, type MovementSpan } from './MovementSpans';
 import type { NoiseModel } from './NoiseModel';
@@ -43,18 +41,14 @@ interface FrameRecord {
   long: ChannelMeasure | null;
 }
 
-export interface PipelineState {
-  geometry: ClipGeometry;
-  ring: CellRing;
+export interface PipelineState extends FrontState {
   /** Seconds the ring holds once the warm-up is scored. */
   keepS: number;
-  short: LagChannel;
-  long: LagChannel | null;
   floorShort: FloorLearner;
   floorLong: FloorLearner | null;
   tracker: CandidateTracker;
   movements: MovementSpans;
-  scratch: CandidateScratch & { z: Float32Array; zLong: Float32Array; median: Float64Array; smoothTmp: Float32Array };
+  scratch: CandidateScratch & { z: Float32Array; zLong: Float32Array; median: Float64Array };
   activeS: Float64Array;
 }
 
@@ -75,6 +69,8 @@ export class DetectorPipeline {
   readonly trace = { timesS: [] as number[], energy: [] as number[] };
   readonly intervals: number[] = [];
   private lastT = Number.NaN;
+  /** Whether the clip's frames come measured ahead (decided by its first frame). */
+  private measuredAhead: boolean | undefined;
 
   constructor(private readonly o: AnalysisOptions, private readonly init: PipelineInit) {}
 
@@ -90,37 +86,46 @@ export class DetectorPipeline {
     return this.init.height;
   }
 
-  /** Analyse one frame; returns the events this frame let be finalised (provisional kinds). */
-  push(frame: LumaFrame): TwitchEvent[] {
+  /**
+   * Analyse one frame; returns the events this frame let be finalised (provisional kinds). A
+   * frame that carries `front` was measured ahead (FrontEnd, on another thread): then every frame
+   * of the clip must, and the pipeline keeps only the copy of its cells that the scoring reads.
+   */
+  push(frame: LumaFrame & { front?: FrontResult }): TwitchEvent[] {
     if (frame.width !== this.init.width || frame.height !== this.init.height) {
       throw new RangeError(`Frame size changed from ${this.init.width}x${this.init.height} to ${frame.width}x${frame.height} px in the middle of the clip.`);
     }
+    this.measuredAhead ??= frame.front !== undefined;
+    if (this.measuredAhead !== (frame.front !== undefined)) throw new Error('Some frames of the clip were measured ahead and some not.');
     const s = (this.state ??= setUpPipeline(frame, this.o, this.init));
-    const t = frame.timestampS;
-    const previous = s.ring.latest();
-    if (previous && t <= previous.t) return []; // out-of-order or duplicate timestamp
-    const g = s.geometry;
-    const cells = downsampleRegion(frame.data, frame.width, g.roi, g.cellPx, s.ring.buffer(g.grid.cellCols * g.grid.cellRows));
-    if (previous && isRepeat(previous.cells, cells, P.repeatTolerance)) {
-      s.ring.giveBack(cells); // an exact repeat (a screen recorder faster than the scanner)
-      return [];
-    }
+    const r = frame.front ? this.keepCells(s, frame.front) : measureFront(s, frame);
+    if (r.kind === 'skip') return [];
+    const { t, short, long } = r;
     if (Number.isFinite(this.lastT) && this.intervals.length < 5000) this.intervals.push(t - this.lastT);
     this.lastT = t;
-    const { cellCols: w, cellRows: h } = g.grid;
-    s.ring.push({ t, cells, smooth: smoothCells(cells, w, h, s.ring.buffer(w * h), s.scratch.smoothTmp) });
-    const short = s.short.measure(s.ring, null);
     if (!short) return [];
-    const long = s.long?.measure(s.ring, scaled(short.field, (s.long.lagS / short.lagS))) ?? null;
     this.trace.timesS.push(round(t, 4));
     this.trace.energy.push(round(short.rawMeanAbsDiff, 4));
-    const record: FrameRecord = { t, intervalS: previous ? t - previous.t : short.lagS, short, long };
+    const record: FrameRecord = { t, intervalS: r.previousT !== null ? t - r.previousT : short.lagS, short, long };
     if (this.warmup) {
       this.warmup.push(record);
       if (!this.init.noise && t - this.warmup[0].t < this.o.warmupS - 1e-3) return [];
       return this.flushWarmup();
     }
     return this.score(record);
+  }
+
+  /** A front measured ahead: its cells join this pipeline's ring (copied: the sender reuses them). */
+  private keepCells(s: PipelineState, front: FrontResult): FrontResult {
+    if (front.kind === 'skip') return front;
+    const n = s.geometry.grid.cellCols * s.geometry.grid.cellRows;
+    if (front.cells.length !== n) throw new Error(`A frame measured ahead has ${front.cells.length} cells where this clip's grid has ${n}.`);
+    const cells = s.ring.buffer(n);
+    cells.set(front.cells);
+    const smooth = s.ring.buffer(n);
+    smooth.set(front.smooth);
+    s.ring.push({ t: front.t, cells, smooth });
+    return front;
   }
 
   /** Ends the clip: every track and movement is final, the site history is known; the last classification. */
@@ -225,14 +230,3 @@ export class DetectorPipeline {
 function centreBlocks(c: DescribedCandidate, g: ClipGeometry): { cx: number; cy: number } {
   return { cx: (c.xPx - g.roi.x) / g.blockPx - 0.5, cy: (c.yPx - g.roi.y) / g.blockPx - 0.5 };
 }
-
-function scaled<T extends { ax: Float64Array; ay: Float64Array }>(f: T, k: number): T {
-  return { ...f, ax: f.ax.map((v) => v * k), ay: f.ay.map((v) => v * k) };
-}
-
-/** No cell changed by `tolerance` or more: the same image again (a screen recorder faster than the scanner, or a codec that skipped everything). */
-function isRepeat(a: Float32Array, b: Float32Array, tolerance: number): boolean {
-  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) >= tolerance) return false;
-  return true;
-}
-

@@ -1,4 +1,5 @@
 import type { ClipInfo, LumaFrame } from './LumaFrame';
+import type { FrontResult, FrontSpec } from './measureFront';
 
 /**
  * What the analysis consumes: what is known of a clip up front, and its frames in
@@ -6,7 +7,13 @@ import type { ClipInfo, LumaFrame } from './LumaFrame';
  */
 export interface FrameStream {
   info: ClipInfo;
-  frames: AsyncIterable<LumaFrame>;
+  frames: AsyncIterable<LumaFrame & { front?: FrontResult }>;
+  /**
+   * Offered by a source that can run the detector's per-frame front (measureFront) ahead, on
+   * another thread: told the settings before the first frame is asked for, it then hands out
+   * every frame with its `front` (or none of them with one).
+   */
+  measureAhead?: (spec: FrontSpec) => void;
 }
 
 /** Thrown by sources and the analysis with a message a clinician can read as it is. */

@@ -107,6 +107,7 @@ export async function runPhase(phase: AnalysisProgress['phase'], stream: FrameSt
     lastReportMs = now();
   };
 
+  stream.measureAhead?.({ options, mmPerPx: info.mmPerPx, imageRegionPx: info.imageRegionPx });
   for await (const frame of stream.frames) {
     if (hooks.shouldStop?.()) throw new AnalysisCancelledError();
     if (!pipeline) {

@@ -167,7 +167,7 @@ type Closable = { close?: () => Promise<void> };
 function yieldingStream(stream: FrameStream): FrameStream {
   const source = stream.frames;
   let iterator: AsyncIterator<LumaFrame> | null = null;
-  const frames: AsyncIterable<LumaFrame> & Required<Closable> = {
+  const frames: FrameStream['frames'] & Required<Closable> = {
     async *[Symbol.asyncIterator]() {
       iterator = source[Symbol.asyncIterator]();
       let lastTurnMs = Date.now();
@@ -193,7 +193,7 @@ function yieldingStream(stream: FrameStream): FrameStream {
       await (source as Closable).close?.();
     },
   };
-  return { info: stream.info, frames };
+  return { info: stream.info, frames, ...(stream.measureAhead ? { measureAhead: stream.measureAhead } : {}) };
 }
 
 /** End a stream whether or not anyone iterated it (generators release resources in finally). */

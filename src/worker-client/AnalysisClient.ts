@@ -87,18 +87,20 @@ export class AnalysisClient {
   /**
    * Start the worker and have it load OpenCV and the classifier now (the page calls this when a
    * clip is chosen), so Analyze does not wait seconds for them. Idle, the worker still ends after
-   * idleShutdownMs; a failure here is left for the job to report.
+   * idleShutdownMs; a failure here is left for the job to report. Resolves once the loads have
+   * ended, either way (the bench waits for it, as a user looking at the clip does); never rejects.
    */
-  warmUp(): void {
-    if (this.disposed) return;
+  warmUp(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
     let remote: Remote<AnalysisApi>;
     try {
       remote = this.ensureWorker();
     } catch {
-      return;
+      return Promise.resolve();
     }
-    remote.warmUp().catch(() => undefined);
+    const loaded = remote.warmUp().catch(() => undefined);
     if (!this.inWorker && !this.latest) this.armIdleShutdown();
+    return loaded;
   }
 
   /** Cancel any job and end the worker now; the client cannot be used afterwards. */

@@ -46,11 +46,11 @@ const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 
 function printClipTable(title: string, rows: ClipRow[]): void {
   console.log(`\n${title}`);
-  console.log('| clip | size | video s | frames | decode alone s | end to end s | decode s per s of video | end to end s per s of video | end to end / decode | peak memory MiB | growth during the job MiB | drift during the analysis MiB |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| clip | size | video s | frames | worker start s | decode alone s | end to end s | decode s per s of video | end to end s per s of video | end to end / decode | peak memory MiB | growth during the job MiB | drift during the analysis MiB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
-      `| ${r.clip} | ${r.size} | ${r.videoS.toFixed(1)} | ${r.frames} | ${r.decodeS.toFixed(2)} | ${r.endToEndS.toFixed(2)} | ${(r.decodeS / r.videoS).toFixed(3)} | ${(r.endToEndS / r.videoS).toFixed(3)} | ${(r.endToEndS / r.decodeS).toFixed(2)}x | ${r.peakMemMiB.toFixed(0)} | ${r.growthMiB.toFixed(0)} | ${r.driftMiB.toFixed(0)} |`,
+      `| ${r.clip} | ${r.size} | ${r.videoS.toFixed(1)} | ${r.frames} | ${r.warmUpS === undefined ? '-' : r.warmUpS.toFixed(2)} | ${r.decodeS.toFixed(2)} | ${r.endToEndS.toFixed(2)} | ${(r.decodeS / r.videoS).toFixed(3)} | ${(r.endToEndS / r.videoS).toFixed(3)} | ${(r.endToEndS / r.decodeS).toFixed(2)}x | ${r.peakMemMiB.toFixed(0)} | ${r.growthMiB.toFixed(0)} | ${r.driftMiB.toFixed(0)} |`,
     );
   }
   for (const r of rows.filter((row) => row.reads)) {

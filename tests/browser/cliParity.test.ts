@@ -67,6 +67,11 @@ describe('the same clip gives byte-identical result JSON', () => {
     const fromBrowser: string[] = [];
     try {
       const { page } = opened;
+      // The page is cross-origin isolated, so the app decodes and measures in its own nested
+      // workers (shared-memory rings): the path whose output must equal the one-thread CLI's.
+      const workers: string[] = [];
+      page.on('worker', (w) => workers.push(w.url()));
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
       await page.getByLabel('Clip', { exact: true }).setInputFiles(CLIP);
       await page.locator('#baseline-input').setInputFiles(BASELINE);
       for (let run = 0; run < 2; run++) {
@@ -75,6 +80,7 @@ describe('the same clip gives byte-identical result JSON', () => {
         fromBrowser.push(await exportJson(page));
       }
       expect(opened.errors).toEqual([]);
+      for (const role of ['analysis', 'decode', 'measure']) expect(workers.some((u) => u.includes(`/${role}.worker`)), `${role} worker started`).toBe(true);
     } finally {
       await opened.close();
     }

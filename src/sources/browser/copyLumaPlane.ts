@@ -19,6 +19,9 @@ const YUV_HIGH_BIT: Record<string, number> = {
   I420P12: 12, I422P12: 12, I444P12: 12,
 };
 
+/** Where the caller wants a frame's `bytes` of luma written (a slot of a FrameRing, say). */
+export type LumaTarget = (bytes: number) => Uint8Array;
+
 /**
  * Reusable scratch memory, so a long clip does not allocate a new chroma-sized buffer per frame.
  * One instance per decode loop; not shared between concurrent loops.
@@ -31,9 +34,10 @@ export class LumaScratch {
    * @param lendLuma the luma itself is lent too: every frame is copied into one buffer, valid until
    * the next frame is copied. For a consumer that never keeps a frame (the analysis reduces each to
    * cells before it asks for the next); a 1080p clip then allocates nothing per frame rather than
-   * 2 MB, which a 10-minute clip turned into memory growth in Chromium's worker.
+   * 2 MB, which a 10-minute clip turned into memory growth in Chromium's worker. A function
+   * instead says where each frame goes (the decode worker writes straight into shared memory).
    */
-  constructor(private readonly lendLuma = false) {}
+  constructor(private readonly lendLuma: boolean | LumaTarget = false) {}
 
   get(minBytes: number): Uint8Array<ArrayBuffer> {
     if (this.buffer.byteLength < minBytes) this.buffer = new Uint8Array(minBytes);
@@ -42,6 +46,7 @@ export class LumaScratch {
 
   /** Where a frame's luma of `bytes` goes: the lent buffer, or a new array the caller may keep. */
   lumaBuffer(bytes: number): Uint8Array {
+    if (typeof this.lendLuma === 'function') return this.lendLuma(bytes);
     if (!this.lendLuma) return new Uint8Array(bytes);
     if (this.luma?.length !== bytes) this.luma = new Uint8Array(bytes);
     return this.luma;

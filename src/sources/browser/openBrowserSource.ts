@@ -20,6 +20,11 @@ export interface BrowserSourceOptions {
    * share one pixel buffer. The player keeps frames and leaves this off.
    */
   lendFrames?: boolean;
+  /**
+   * Opens MP4, MOV and WebM for a caller that lends frames, in place of openVideoSource: the
+   * analysis worker's decode worker (openDecodeAheadVideo).
+   */
+  openLentVideo?: (file: NamedBlob) => Promise<FrameStream>;
 }
 
 /**
@@ -47,9 +52,14 @@ export async function openBrowserSource(input: NamedBlob | NamedBlob[], options:
     case 'mp4':
     case 'mov':
       await checkMp4SampleTables(async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()), file.size, name);
-      return openVideoSource(file, { lendFrames: options.lendFrames });
+      return openVideo(file, options);
     default:
       // webm, and unknown bytes: the video source reads or explains them.
-      return openVideoSource(file, { lendFrames: options.lendFrames });
+      return openVideo(file, options);
   }
+}
+
+function openVideo(file: NamedBlob, options: BrowserSourceOptions): Promise<FrameStream> {
+  if (options.lendFrames && options.openLentVideo) return options.openLentVideo(file);
+  return openVideoSource(file, { lendFrames: options.lendFrames });
 }

@@ -10,7 +10,7 @@ import {
 import { ClipError, type FrameStream } from '../../analysis/FrameStream';
 import { sourceError } from '../SourceError';
 import type { ClipInfo, LumaFrame } from '../../analysis/LumaFrame';
-import { copyLumaPlane, LumaScratch } from './copyLumaPlane';
+import { copyLumaPlane, LumaScratch, type LumaTarget } from './copyLumaPlane';
 import { describeUnreadableFile } from './describeUnreadableFile';
 import { findTruncation } from './findTruncation';
 
@@ -21,6 +21,8 @@ export interface VideoSourceOptions {
   hardwareAcceleration?: HardwareAcceleration;
   /** Each frame's pixels are valid only until the next frame is asked for (LumaScratch). */
   lendFrames?: boolean;
+  /** Where each frame's luma is written instead (the decode worker's shared ring); implies lending. */
+  lumaTarget?: LumaTarget;
 }
 
 /** Larger than any scanner or phone video; 8K UHD is 7680x4320. Guards absurd headers. */
@@ -131,7 +133,7 @@ async function* lumaFrames(
   opts: VideoSourceOptions,
 ): AsyncGenerator<LumaFrame> {
   const sink = new VideoSampleSink(track, { hardwareAcceleration: opts.hardwareAcceleration ?? 'no-preference' });
-  const scratch = new LumaScratch(opts.lendFrames === true);
+  const scratch = new LumaScratch(opts.lumaTarget ?? opts.lendFrames === true);
   const samples = sink.samples();
   let count = 0;
   let lastS = 0;

@@ -21,7 +21,10 @@ function fakeService() {
       return new Promise(() => undefined);
     },
     listFrameTimes: () => Promise.reject(new Error('not used')),
-    warmUp: () => void warmUps++,
+    warmUp: () => {
+      warmUps++;
+      return Promise.resolve();
+    },
     dispose: () => undefined,
   } as AnalysisService;
   return { service, calls, warmUps: () => warmUps };
