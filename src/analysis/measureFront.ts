@@ -10,7 +10,7 @@ import { smoothCells } from './smoothCells';
 /**
  * The per-frame front of the detector: cells, their smoothing and the two lag channels. It
  * depends only on the frames and the settings (the scoring never feeds back into it), so it may
- * run ahead on another thread (the browser's decode worker, FrontEnd) and give the same numbers
+ * run ahead on another thread (the browser's measure worker, FrontEnd) and give the same numbers
  * bit for bit as when the pipeline runs it itself.
  */
 export interface FrontState {
@@ -96,17 +96,13 @@ export function measureFront(fs: FrontState, frame: LumaFrame): FrontResult {
 }
 
 /**
- * The front on a thread of its own (the decode worker): it sets itself up on the first frame as
+ * The front on a thread of its own (the measure worker): it sets itself up on the first frame as
  * the pipeline does, and measures every frame the pipeline will be given.
  */
 export class FrontEnd {
   private state: FrontState | null = null;
 
   constructor(private readonly spec: FrontSpec) {}
-
-  get geometry(): ClipGeometry | null {
-    return this.state?.geometry ?? null;
-  }
 
   push(frame: LumaFrame): FrontResult {
     this.state ??= setUpFront(frame, this.spec, ringKeepS(this.spec.options));

@@ -131,7 +131,7 @@ export class FrameRing {
     this.meta[m + 2] = height;
     // The store is sequentially consistent: the slot's bytes and meta are visible before it.
     Atomics.store(this.control, WRITTEN, written + 1);
-    this.bumpProducer();
+    this.bumpProducer(written + 1);
   }
 
   /** No more frames: the stream ended, or failed (the producer reports why by its own channel). */
@@ -201,8 +201,7 @@ export class FrameRing {
     if (wakeAt !== NOT_WAITING && read >= wakeAt) Atomics.notify(this.control, CONSUMER_SEQ);
   }
 
-  private bumpProducer(): void {
-    const written = Atomics.load(this.control, WRITTEN);
+  private bumpProducer(written: number): void {
     Atomics.add(this.control, PRODUCER_SEQ, 1);
     const wakeAt = Atomics.load(this.control, CONSUMER_WAKE_AT);
     if (wakeAt !== NOT_WAITING && written >= wakeAt) Atomics.notify(this.control, PRODUCER_SEQ);

@@ -19,12 +19,12 @@ const MAX_COEFFS = 6; // a quadratic field's basis (smoothField)
 const KIND = { none: 0, skip: 1, cells: 2 } as const;
 
 /**
- * Extra bytes a slot needs for any grid of a frame of width x height: cells are at least 2 px
- * (blocks of 8 px or more, 4 cells each: resolveGeometry), so at most a quarter of the pixels,
- * and a block holds 16 cells.
+ * Extra bytes a slot needs for any grid of a frame of `pixels`: cells are at least 2 px (blocks
+ * of 8 px or more, 4 cells each: resolveGeometry), so at most a quarter of the pixels, and a
+ * block holds 16 cells.
  */
-export function frontPayloadBytes(width: number, height: number): number {
-  const cells = Math.ceil((width * height) / 4);
+export function frontPayloadBytes(pixels: number): number {
+  const cells = Math.ceil(pixels / 4);
   return HEADER_WORDS * 8 + 4 * (2 * cells + 2 * Math.ceil(cells / 16));
 }
 

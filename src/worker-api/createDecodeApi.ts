@@ -1,10 +1,9 @@
 import type { FrameStream } from '../analysis/FrameStream';
 import type { ClipInfo } from '../analysis/LumaFrame';
 import type { LumaTarget } from '../sources/browser/copyLumaPlane';
+import type { NamedBlob } from '../sources/browser/openVideoSource';
 import { FrameRing, type RingLayout } from '../sources/FrameRing';
 import { installCodedErrorTransfer } from './codedErrorTransfer';
-
-export type NamedBlob = Blob & { name?: string };
 
 /** Opens one video file with each frame's luma written where `lumaTarget` says (openVideoSource). */
 export type OpenVideo = (file: NamedBlob, opts: { lumaTarget: LumaTarget }) => Promise<FrameStream>;
@@ -16,9 +15,9 @@ export interface DecodeOpened {
 }
 
 /**
- * Shared memory the ring may take per clip, bytes. Eight frames of lead covers the decoder's own
- * jitter (mediabunny keeps at most 8 decoded frames queued itself); at 1080p the budget holds 4,
- * which keeps the 10-minute 1080p row's memory within issue 13's 300 MB.
+ * Shared memory the ring may take per clip, bytes: 16 frames of lead for the demo (0.31 MP) and
+ * 11 for the real clips (0.72 MP), so that waking the reader once per half ring (FrameRing) still
+ * leaves it frames to work on; larger frames are never decoded here (DECODE_AHEAD_MAX_PX).
  */
 const RING_BUDGET_BYTES = 8 * 1024 * 1024;
 const MIN_SLOTS = 3;

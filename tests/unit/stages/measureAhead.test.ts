@@ -48,7 +48,7 @@ function plain(spec: SyntheticSpec, name: string): FrameStream {
 }
 
 /** The same frames, each measured ahead and sent through one reused slot, as the ring does. */
-function aheadOf(spec: SyntheticSpec, name: string, regionBytes = frontPayloadBytes(spec.width, spec.height)): FrameStream & { told: FrontSpec[] } {
+function aheadOf(spec: SyntheticSpec, name: string, regionBytes = frontPayloadBytes(spec.width * spec.height)): FrameStream & { told: FrontSpec[] } {
   const told: FrontSpec[] = [];
   const slot = new Uint8Array(new SharedArrayBuffer(regionBytes + 8), 8, regionBytes);
   async function* frames(): AsyncGenerator<LumaFrame & { front?: FrontResult }> {
@@ -93,7 +93,7 @@ describe('measuring the front ahead (the decode worker) changes nothing', () => 
   });
 
   it('stores every number as it was, and a skip or nothing as such', () => {
-    const slot = new Uint8Array(frontPayloadBytes(64, 48));
+    const slot = new Uint8Array(frontPayloadBytes(64 * 48));
     expect(writeFront({ kind: 'skip' }, slot)).toBe(true);
     expect(readFront(slot)).toEqual({ kind: 'skip' });
     expect(writeFront(null, slot)).toBe(true);
