@@ -47,13 +47,15 @@ const MIN_PEAK_GAP_S = 0.25;
 export function measureTissueMotion(frames: readonly Uint8Array[], widthPx: number, box: RectPx, mmPerPx: number, fps: number): TissueMotion {
   const cols = Math.floor(box.width / CELL_PX);
   const rows = Math.floor(box.height / CELL_PX);
+  // downsampleRegion takes whole cells only: the real clips' 727x578 px box is cropped to 724x576.
+  const cellBox: RectPx = { x: box.x, y: box.y, width: cols * CELL_PX, height: rows * CELL_PX };
   const n = frames.length;
   const speed = new Float32Array(n);
   const cx = new Float32Array(n);
   const cy = new Float32Array(n);
   let prev: Float32Array | null = null;
   for (let i = 0; i < n; i++) {
-    const cells = downsampleRegion(frames[i], widthPx, box, CELL_PX, new Float32Array(cols * rows));
+    const cells = downsampleRegion(frames[i], widthPx, cellBox, CELL_PX, new Float32Array(cols * rows));
     if (prev) {
       const s = estimateShift({ data: prev, width: cols, height: rows }, { data: cells, width: cols, height: rows }, { x: 2, y: 2, width: cols - 4, height: rows - 4 });
       const dx = s ? s.dx * CELL_PX : 0;

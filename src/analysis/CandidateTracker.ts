@@ -34,7 +34,7 @@ export interface Track {
   recent: number[];
   /** Later onsets at the site that moved the tissue back (relaxation), linked into this track. */
   linked: number;
-  /** The track was still open when the frames stopped being analysable, or the clip ended. */
+  /** The track was still open when the frames stopped being analysable or the clip ended, or its motion outlasted the longest twitch. */
   cutOff: boolean;
 }
 
@@ -55,8 +55,9 @@ export interface TrackerSettings {
  * merged); a seeded group touching none starts a track; unseeded groups only carry tracks on.
  * A seeded group at the territory of a recently closed track re-joins it while the tissue there
  * has not moved further than the track's own peak: that is the twitch relaxing back (often in
- * uneven steps), not a new contraction. Tracks become final `maxTwitchS` after their onset, or
- * when closed after it. Nothing here feeds back into scoring.
+ * uneven steps), not a new contraction. No group joins a track `maxTwitchS` or more after its
+ * onset (no twitch lasts longer), so tracks become final then, or when closed after it. Nothing
+ * here feeds back into scoring.
  */
 export class CandidateTracker {
   private open: Track[] = [];
@@ -135,7 +136,13 @@ export class CandidateTracker {
       const against = closed ? tr.mask : null;
       let overlap = 0;
       for (const b of g.blocks) if (against ? touchesMask(against, b, cols, rows) : touchesList(tr.recent, b, cols)) overlap++;
-      if (closed && t >= tr.onsetS + this.s.maxTwitchS) overlap = 0;
+      // No twitch outlasts maxTwitchS: motion that goes on at a track's site after that is not
+      // its continuation. An open track it touches is cut off there (its motion outlasted any
+      // twitch), and the group starts a track of its own if it is seeded.
+      if (overlap > 0 && t >= tr.onsetS + this.s.maxTwitchS) {
+        if (!closed) tr.cutOff = true;
+        overlap = 0;
+      }
       if (overlap > bestOverlap) {
         bestOverlap = overlap;
         best = tr;

@@ -17,6 +17,11 @@ export function downsampleRegion(
   cellPx: number,
   out: Float32Array,
 ): Float32Array {
+  // A region of partial cells would shift every row of cells (the hybrids' tissue motion was
+  // measured on such a region, 2026-12-01 to 12-03, and came out wrong): refuse it.
+  if (region.width % cellPx !== 0 || region.height % cellPx !== 0 || out.length < (region.width / cellPx) * (region.height / cellPx)) {
+    throw new RangeError(`downsampleRegion: a ${region.width}x${region.height} px region is not whole ${cellPx} px cells, or the output holds fewer than its cells.`);
+  }
   // The same cells, bit for bit, from WebAssembly where it runs (wasm/downsampleCellsWasm.ts).
   const fast = downsampleCellsWasm(data, frameWidth, region, cellPx, out);
   if (fast) return fast;

@@ -19,8 +19,9 @@ import { splitRealClips } from '../../scripts/bench/realSplit';
  * baselines alone and the real test clips are the negatives.
  *
  * The floors guard today's level, not the goal: with the shipped model (public/model, trained on
- * the tuning set only) this subset gives F1 0.780 (23 TP, 6 FP, 7 FN) and 4 false fasciculations
- * in 1.5 min of baselines (2.7 per minute), measured by `npm run eval` on 2026-12-02. Issue 10 asks
+ * the tuning set only) this subset gives F1 0.778 (21 TP, 3 FP, 9 FN) and 2 false fasciculations
+ * in 1.5 min of baselines (1.4 per minute), measured by `npm run eval` on 2026-12-03 (model
+ * 3328f0fc; on 2026-12-02, model b23f47af: F1 0.780, 2.7 per minute). Issue 10 asks
  * for F1 0.93 and 0.3 per minute; the detector does not reach them yet (README, "Evaluation").
  * Any change that loses a few more twitches or adds false events here fails this test.
  */

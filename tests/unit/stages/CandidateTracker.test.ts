@@ -61,6 +61,26 @@ describe('CandidateTracker', () => {
     expect(u.takeAll(1.6)).toHaveLength(2);
   });
 
+  it('never carries a track past the longest twitch: later motion there is cut off and a seeded group starts a new track', () => {
+    const t = new CandidateTracker(settings);
+    // Motion at one site every frame for 1.5 s, seeded throughout (persistent noise or a second unit).
+    for (let k = 0; k <= 45; k++) t.apply([group([22, 23, 32, 33], true)], 1 + k / 30, lag, still);
+    t.apply([], 2.7, lag, still);
+    const tracks = t.takeAll(2.7);
+    expect(tracks).toHaveLength(2);
+    const [first, second] = tracks;
+    expect(first.cutOff).toBe(true);
+    expect(first.lastT - first.onsetS).toBeLessThan(1 + 1e-9);
+    expect(second.onsetS).toBeGreaterThanOrEqual(first.onsetS + 1 - 0.034);
+    // Unseeded motion cannot start one: it only ends the old track.
+    const u = new CandidateTracker(settings);
+    u.apply([group([22, 23])], 1, lag, still);
+    for (let k = 1; k <= 45; k++) u.apply([group([22, 23], false)], 1 + k / 30, lag, still);
+    const [only, ...rest] = u.takeAll(2.6);
+    expect(rest).toHaveLength(0);
+    expect(only.cutOff).toBe(true);
+  });
+
   it('cuts off open tracks when the frames stop being analysable', () => {
     const t = new CandidateTracker(settings);
     t.apply([group([22, 23])], 1, lag, still);
