@@ -133,16 +133,16 @@ export class CandidateTracker {
     let bestOverlap = 0;
     for (const tr of this.open) {
       const closed = this.isClosed(tr, t);
-      const against = closed ? tr.mask : null;
-      let overlap = 0;
-      for (const b of g.blocks) if (against ? touchesMask(against, b, cols, rows) : touchesList(tr.recent, b, cols)) overlap++;
       // No twitch outlasts maxTwitchS: motion that goes on at a track's site after that is not
       // its continuation. An open track it touches is cut off there (its motion outlasted any
       // twitch), and the group starts a track of its own if it is seeded.
-      if (overlap > 0 && t >= tr.onsetS + this.s.maxTwitchS) {
-        if (!closed) tr.cutOff = true;
-        overlap = 0;
+      if (t >= tr.onsetS + this.s.maxTwitchS) {
+        if (!closed && g.blocks.some((b) => touchesList(tr.recent, b, cols))) tr.cutOff = true;
+        continue;
       }
+      const against = closed ? tr.mask : null;
+      let overlap = 0;
+      for (const b of g.blocks) if (against ? touchesMask(against, b, cols, rows) : touchesList(tr.recent, b, cols)) overlap++;
       if (overlap > bestOverlap) {
         bestOverlap = overlap;
         best = tr;
