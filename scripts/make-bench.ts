@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_ROOT, REAL_DIR, setDir, type BenchEntry } from './bench/BenchIndex';
-import { benchPairs, cineSpecs, SIM_HYBRID_SOURCES, simHybridSource, type BenchSetName } from './bench/benchSets';
+import { benchPairs, cineSpecs, REAL_HYBRID_DRAWS, SIM_HYBRID_SOURCES, simHybridSource, type BenchSetName } from './bench/benchSets';
 import { halves, makeCine, makeCineFull, makeHybrid, makePair, pingPong, readFrames } from './bench/makeBenchCases';
 import { splitRealClips } from './bench/realSplit';
 
@@ -44,15 +44,24 @@ for (const set of sets) {
     const real = splitRealClips(readdirSync(REAL_DIR).filter((f) => /\.(mp4|mov|webm)$/i.test(f)))[set];
     for (let i = 0; i < real.length; i++) {
       const stem = real[i].replace(/\.\w+$/, '');
-      const name = `${set}-hybrid-${stem}`;
-      if (!want(name)) continue;
-      const t0 = Date.now();
-      // The baseline is another trial of the same set: the same muscle and scanner, other frames.
-      const source = pingPong(await readFrames(join(REAL_DIR, real[i])));
-      const other = pingPong(await readFrames(join(REAL_DIR, real[(i + 1) % real.length])));
-      const e = await makeHybrid(set, name, `${stem} (real) with twitches warped in; baseline ${real[(i + 1) % real.length]}`, source, other, REAL_BOX, REAL_MM_PER_PX, force && want(name));
-      entries.push(e);
-      if (want(name)) log(e, t0);
+      for (let draw = 0; draw < REAL_HYBRID_DRAWS[set]; draw++) {
+        // The first draw keeps its name, so the sets made before there were draws stay as they are.
+        const name = draw === 0 ? `${set}-hybrid-${stem}` : `${set}-hybrid-${stem}-draw${draw + 1}`;
+        if (!want(name)) continue;
+        const t0 = Date.now();
+        // The baseline is another trial of the same set: the same muscle and scanner, other frames.
+        const baselineFile = real[(i + 1 + draw) % real.length];
+        const frames = await readFrames(join(REAL_DIR, real[i]));
+        // Each further draw starts a share of the forward-and-back loop (2n - 2 frames) later, so
+        // movement and rest fall elsewhere in its 16 s, half of the draws first playing backwards.
+        const phase = Math.round((draw * Math.max(1, 2 * frames.frames.length - 2)) / REAL_HYBRID_DRAWS[set]);
+        const source = pingPong(frames, phase);
+        const other = pingPong(await readFrames(join(REAL_DIR, baselineFile)));
+        const what = `${stem} (real) with twitches warped in${draw ? ` (draw ${draw + 1}, loop from frame ${phase})` : ''}; baseline ${baselineFile}`;
+        const e = await makeHybrid(set, name, what, source, other, REAL_BOX, REAL_MM_PER_PX, force && want(name));
+        entries.push(e);
+        if (want(name)) log(e, t0);
+      }
     }
   } else {
     console.log(`(no real hybrids: ${REAL_DIR} is absent)`);

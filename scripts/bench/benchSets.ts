@@ -197,6 +197,18 @@ export function cineSpecs(set: BenchSetName): Array<{ name: string; what: string
   });
 }
 
+/**
+ * Draws of each real hybrid per set: the same real clip with another plan of twitches (seed),
+ * played from another phase of its forward-and-back loop, against another trial as baseline.
+ * One per set. Four tuning draws were tried (2026-12-04), because the 7 tuning hybrids gave only 21
+ * matched twitch candidates against 516 others in real video, and the classifier rejected 13 of
+ * their 78 twitches (probability 0.00-0.12). Trained on them, the out-of-fold F1 on the other 143
+ * tuning runs stayed where it was (0.650 against 0.649 for one MLP, 0.652 against 0.667 for three),
+ * false events on the baselines rose (3.42 against 1.90 per minute, three MLPs) and one real
+ * tuning clip got a false fasciculation, so they are not made (`npm run make-bench` can again).
+ */
+export const REAL_HYBRID_DRAWS: Record<BenchSetName, number> = { tuning: 1, test: 1 };
+
 /** Pairs whose encoded baseline is split in two for simulated hybrids: the first half is the baseline. */
 export const SIM_HYBRID_SOURCES = ['clean-long', 'breathing', 'pulsation', 'overlays'];
 

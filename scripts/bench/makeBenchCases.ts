@@ -97,11 +97,13 @@ export async function makeHybrid(set: BenchSetName, name: string, what: string, 
   return { name, set, role: 'hybrid', what, clip, baseline, truth: truthFile };
 }
 
-/** A real clip played forward and back to HYBRID_LENGTH_S. */
-export function pingPong(seq: FrameSequence, startFrame = 0): FrameSequence {
-  const order = pingPongOrder(seq.frames.length, seq.fps, HYBRID_LENGTH_S);
-  const n = seq.frames.length;
-  return { ...seq, frames: order.map((i) => seq.frames[(i + startFrame) % n]) };
+/**
+ * A real clip played forward and back to HYBRID_LENGTH_S, starting `phaseFrames` into that loop
+ * (the loop is periodic, so any phase plays on without a jump).
+ */
+export function pingPong(seq: FrameSequence, phaseFrames = 0): FrameSequence {
+  const order = pingPongOrder(seq.frames.length, seq.fps, HYBRID_LENGTH_S + phaseFrames / seq.fps).slice(phaseFrames);
+  return { ...seq, frames: order.map((i) => seq.frames[i]) };
 }
 
 export function halves(seq: FrameSequence): [FrameSequence, FrameSequence] {

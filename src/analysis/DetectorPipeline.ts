@@ -2,7 +2,7 @@ import type { AnalysisOptions } from './AnalysisOptions';
 import type { CandidateTracker, Track } from './CandidateTracker';
 import { buildEvents, type DescribedCandidate } from './buildEvents';
 import type { Classifier } from './Classifier';
-import { describeTrack, type FrameContext } from './describeTrack';
+import { describeTrack, FEATURE_NAMES, type FrameContext } from './describeTrack';
 import { P } from './detectorParameters';
 import type { DisplacementEstimator } from './estimateDisplacement';
 import { FloorLearner } from './FloorLearner';
@@ -20,6 +20,13 @@ import { displacementProbe, peakFlow } from './pipelineProbes';
 import { setUpPipeline } from './setUpPipeline';
 import type { TwitchEvent } from './TwitchEvent';
 import { round } from './round';
+
+/**
+ * Where finish() writes the site's recurrence, known only once the clip ends. Looked up by name so
+ * that a feature added to FEATURE_NAMES cannot silently overwrite another.
+ */
+const SITE_OTHERS = FEATURE_NAMES.indexOf('logSiteOthers');
+const SITE_REGULAR = FEATURE_NAMES.indexOf('logSiteRegular');
 
 export interface PipelineInit {
   width: number;
@@ -138,8 +145,8 @@ export class DetectorPipeline {
     const site = siteRecurrence(this.described.map((c) => ({ onsetS: c.onsetS, ...centreBlocks(c, s.geometry) })), this.siteRadiusBlocks(s.geometry));
     const candidates = this.described.map((candidate, i) => {
       const features = candidate.features.slice();
-      features[features.length - 2] = round(Math.log1p(site[i].others), 5);
-      features[features.length - 1] = round(Math.log1p(site[i].regular), 5);
+      features[SITE_OTHERS] = round(Math.log1p(site[i].others), 5);
+      features[SITE_REGULAR] = round(Math.log1p(site[i].regular), 5);
       return { ...candidate, features };
     });
     const events = this.classify(candidates, movements);

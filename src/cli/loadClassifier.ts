@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type * as tfNs from '@tensorflow/tfjs';
 import type { Classifier } from '../analysis/Classifier';
 import { MODEL_DIR, MODEL_FILES, type ModelMeta } from '../ml/ModelMeta';
 import { readyTfjs, tfjsClassifier } from '../ml/tfjsClassifier';
@@ -23,9 +24,9 @@ export async function loadClassifier(dir: string = SHIPPED_MODEL_DIR): Promise<C
   };
   const topology = JSON.parse(read(MODEL_FILES.topology).toString('utf8')) as { modelTopology: object; weightsManifest: Array<{ paths: string[]; weights: unknown[] }> };
   const meta = JSON.parse(read(MODEL_FILES.meta).toString('utf8')) as ModelMeta;
-  const specs = topology.weightsManifest.flatMap((g) => g.weights) as Parameters<typeof tf.io.fromMemory>[1];
+  const weightSpecs = topology.weightsManifest.flatMap((g) => g.weights) as NonNullable<tfNs.io.ModelArtifacts['weightSpecs']>;
   const weights = Buffer.concat(topology.weightsManifest.flatMap((g) => g.paths.map((p) => read(p))));
-  const data = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
-  const model = await tf.loadLayersModel(tf.io.fromMemory(topology.modelTopology, specs, data));
+  const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: topology.modelTopology, weightSpecs, weightData }));
   return tfjsClassifier(model, meta);
 }

@@ -19,13 +19,15 @@ import { splitRealClips } from '../../scripts/bench/realSplit';
  * baselines alone and the real test clips are the negatives.
  *
  * The floors guard today's level, not the goal: with the shipped model (public/model, trained on
- * the tuning set only) this subset gives F1 0.778 (21 TP, 3 FP, 9 FN) and 2 false fasciculations
- * in 1.5 min of baselines (1.4 per minute), measured by `npm run eval` on 2026-12-03 (model
- * 3328f0fc; on 2026-12-02, model b23f47af: F1 0.780, 2.7 per minute). Issue 10 asks
+ * the tuning set only) this subset gives F1 0.764 (21 TP, 4 FP, 9 FN) and 2 false fasciculations
+ * in 1.5 min of baselines (1.3 per minute), measured by `npm run eval` on 2026-12-04 (model
+ * 0aae8183, three averaged MLPs; on 2026-12-03, model 3328f0fc: F1 0.778, 1.4 per minute). The
+ * floor sits about two twitches below that: on 30 twitches one twitch moves F1 by about 0.013,
+ * and a re-rendered pair can differ from the bench's by a candidate. Issue 10 asks
  * for F1 0.93 and 0.3 per minute; the detector does not reach them yet (README, "Evaluation").
  * Any change that loses a few more twitches or adds false events here fails this test.
  */
-const F1_FLOOR = 0.75;
+const F1_FLOOR = 0.73;
 const MAX_FALSE_PER_MIN = 6;
 export const REGRESSION_CASES = ['test-04-jolts', 'test-05-pulsation', 'test-11-low-bitrate', 'test-12-low-bitrate-pulsation', 'test-22-mixed-c'];
 const REAL = '../shared/data/real';
