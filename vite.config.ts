@@ -158,6 +158,7 @@ export default defineConfig({
           // Generous: a 2-core machine shared with other work runs the simulator and the pipeline
           // several times slower than idle; speed is measured by npm run bench, never here.
           testTimeout: 60_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -167,6 +168,10 @@ export default defineConfig({
           environment: 'node',
           // One Chromium at a time: the machine has 2 cores shared by everyone.
           fileParallelism: false,
+          // After the unit project, not beside it: its simulator and pipeline runs held both cores
+          // while the first browser files ran, and a CI run (2026-12-04, 473 s) failed four of those
+          // files on waits that pass on an idle machine; nothing in a browser test should race them.
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/browser/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -51,12 +51,12 @@ describe('a clinician reviews, corrects and signs off an analysis (issue 11)', (
     await page.getByRole('button', { name: 'Load demo clips' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Analyze', exact: true }).isEnabled(), POLL).toBe(true);
     await appPage.analyze(page);
-    expect(await appPage.alertText(page)).toBe('');
+    expect(await appPage.alertText(page), 'the page\'s alert after Analyze').toBe('');
     const before = await exported(page);
     analysableS = before.summary.analysableS;
     twitches = (await appPage.markers(page)).filter((m) => m.kind === 'fasciculation');
     const n = twitches.length;
-    expect(n).toBeGreaterThanOrEqual(4);
+    expect(n, `fasciculation markers on the demo: ${twitches.map((m) => m.name).join('; ')}`).toBeGreaterThanOrEqual(4);
     expect(await appPage.reviewCount(page)).toBe(countLine({ accepted: 0, notReviewed: n, added: 0, rejected: 0 }, analysableS));
 
     // Accept all but two in the table; reject one there and one from the current-event panel.
@@ -128,7 +128,20 @@ describe('a clinician reviews, corrects and signs off an analysis (issue 11)', (
     await page.getByRole('button', { name: 'Print report', exact: true }).click();
     const view = page.getByRole('region', { name: 'Report' });
     expect(await view.isVisible()).toBe(true);
+    // Print media hides the app's controls: always go back to screen, so a failure here is this
+    // test's alone and not every later test's (their buttons would be hidden too).
+    try {
+      await printedReportChecks(page, view);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await view.getByRole('button', { name: 'Close report' }).click();
+    expect(await view.isVisible()).toBe(false);
+  });
+
+  async function printedReportChecks(page: Page, view: ReturnType<Page['getByRole']>): Promise<void> {
     await page.emulateMedia({ media: 'print' });
+    expect(lastCount, 'the recount the first test left').not.toBe('');
     const a4 = await pdfText(new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
     const text = a4.text.join('\n').replace(/\s+/g, ' ');
     expect(a4.pages).toBeGreaterThanOrEqual(1);
@@ -148,10 +161,7 @@ describe('a clinician reviews, corrects and signs off an analysis (issue 11)', (
     expect(letter.text.join(' ')).toContain('demo-twitching.mp4');
     expect(letter.sizesPt[0].map(Math.round)).toEqual([612, 792]); // US Letter
     expect(letter.pages).toBeLessThanOrEqual(2);
-    await page.emulateMedia({ media: 'screen' });
-    await view.getByRole('button', { name: 'Close report' }).click();
-    expect(await view.isVisible()).toBe(false);
-  });
+  }
 
   it('Save timeline as PNG downloads the timeline picture', async () => {
     const { name, bytes } = await download(opened.page, 'Save timeline as PNG');
