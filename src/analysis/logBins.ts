@@ -74,7 +74,7 @@ export function binOfFloat32Bits(bits: number): number {
 }
 
 /** Relative distance from a bin edge beyond which the bin is certain without the logarithm: the computed floor's error is ~1e-13 bins, 1e-12 relative is 3e-11 bins. */
-const EDGE_GUARD = 1e-12;
+export const EDGE_GUARD = 1e-12;
 
 /**
  * floor((log2 v - LOG_MIN) x 20) for any positive v, not clamped (negative below 2^-7, BIN_COUNT

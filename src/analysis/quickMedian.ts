@@ -6,7 +6,7 @@ export function quickMedian(values: ArrayLike<number>, n: number, scratch: Float
   if (n === 0) return 0;
   for (let i = 0; i < n; i++) scratch[i] = values[i];
   const mid = n >> 1;
-  const upper = select(scratch, n, mid);
+  const upper = quickSelect(scratch, n, mid);
   if (n % 2 === 1) return upper;
   // Even count: the mean of the two middle values; the lower one is the largest left of mid.
   let lower = -Infinity;
@@ -14,7 +14,12 @@ export function quickMedian(values: ArrayLike<number>, n: number, scratch: Float
   return (lower + upper) / 2;
 }
 
-function select(a: Float64Array, n: number, k: number): number {
+/**
+ * The k-th smallest of `a[0..n)` (k from 0), in place (Hoare 1961): the same value as sorting and
+ * taking index k, in O(n). Only for arrays without NaN (its comparisons would stop the scans) and
+ * where -0 and 0 need not be told apart (a sort puts -0 first).
+ */
+export function quickSelect(a: Float64Array, n: number, k: number): number {
   let lo = 0;
   let hi = n - 1;
   while (lo < hi) {

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../analysis/AnalysisResult';
+import { round } from '../analysis/round';
 import type { TwitchEvent } from '../analysis/TwitchEvent';
 import type { ReviewSnapshot } from './ReviewState';
 
@@ -76,9 +77,4 @@ function blocksWithin(result: AnalysisResult, xPx: number, yPx: number, radiusPx
     }
   }
   return out;
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }

@@ -1,4 +1,5 @@
 import type { LumaFrame } from '../analysis/LumaFrame';
+import { round } from '../analysis/round';
 import { buildSpeckleFields } from './buildSpeckleFields';
 import { makeClipSpec, type ClipSpec, type ClipSpecInput } from './ClipSpec';
 import { createCalfAnatomy } from './createCalfAnatomy';
@@ -20,7 +21,7 @@ export interface SimulatedClip {
   frames(): Generator<LumaFrame>;
 }
 
-const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+const round3 = (v: number): number => round(v, 3);
 
 /**
  * A whole simulated B-mode clip: calf anatomy and speckle from `anatomySeed`, motion from
